@@ -1,0 +1,93 @@
+/**
+ * The app's core, the same under Electron and headless: opens the ledger (backing it up and
+ * migrating it first), builds the services and starts the scheduler. `close` undoes it all.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AppInfo } from '../shared/api/app';
+import type { Clock } from '../shared/dates';
+import type { BusinessSettings } from '../shared/settings';
+import { createBackupService, type BackupService } from './db/backups';
+import { closeConnection, openConnection, type Connection } from './db/connection';
+import { migrations } from './db/migrations';
+import { migrate } from './db/migrator';
+import type { Logger } from './logger';
+import { machineDefaults } from './machine-defaults';
+import { databaseFileName } from './paths';
+import { startBackupSchedule } from './scheduler/backups';
+import { createAppService } from './services/app.service';
+import type { Services } from './services';
+import { createSettingsService } from './services/settings.service';
+import { appVersion } from './version';
+
+export interface AppOptions {
+  dataDir: string;
+  clock: Clock;
+  mode: AppInfo['mode'];
+  log: Logger;
+  defaults?: BusinessSettings;
+}
+
+export interface AppCore {
+  services: Services;
+  connection: Connection;
+  backups: BackupService;
+  databaseFile: string;
+  close(): Promise<void>;
+}
+
+export async function createApp(options: AppOptions): Promise<AppCore> {
+  const { dataDir, clock, log } = options;
+  await mkdir(dataDir, { recursive: true });
+  const databaseFile = join(dataDir, databaseFileName);
+  const connection = openConnection(databaseFile);
+  const backups = createBackupService({
+    sqlite: connection.sqlite,
+    folder: join(dataDir, 'backups'),
+    clock,
+  });
+
+  try {
+    const plan = await migrate(connection.db, migrations, {
+      now: () => clock.now(),
+      beforeApplying: async ({ pending }) => {
+        const file = await backups.beforeMigration(pending[0]!.name);
+        log.info(`Backed up the database before updating it: ${file}`);
+      },
+    });
+    if (plan.pending.length > 0) {
+      log.info(`Database updated: ${plan.pending.map((m) => m.name).join(', ')}`);
+    }
+  } catch (error) {
+    await closeConnection(connection);
+    throw error;
+  }
+
+  const settings = createSettingsService({
+    db: connection.db,
+    clock,
+    defaults: options.defaults ?? machineDefaults(),
+  });
+  const services: Services = {
+    settings,
+    app: createAppService({
+      clock,
+      settings,
+      mode: options.mode,
+      version: appVersion,
+      dataFolder: dataDir,
+    }),
+  };
+  const schedule = startBackupSchedule(backups, log);
+
+  return {
+    services,
+    connection,
+    backups,
+    databaseFile,
+    async close() {
+      await schedule.stop();
+      await closeConnection(connection);
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * Every migration, in order. Imported statically: a packaged app reads its code from an
+ * archive, so there is no folder to scan at run time. Add a new file and a line here.
+ */
+import type { Migration } from '../migrator';
+import * as m0001 from './0001_settings_and_events';
+
+export const migrations: readonly Migration[] = [m0001];

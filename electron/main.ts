@@ -1,0 +1,95 @@
+/**
+ * The desktop shell: one secure window over the same core as headless mode. Kept thin; the
+ * settings it applies live in security.ts, where they are tested.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { ipcHost } from './api/ipc';
+import { registerApi } from './api/register';
+import { createApp, type AppCore } from './app';
+import { clockFromEnv } from './clock';
+import { createConsoleLogger } from './logger';
+import {
+  appOrigin,
+  appScheme,
+  denyAllPermissions,
+  guardWebContents,
+  isTrustedSender,
+  pageSecurityHeaders,
+  secureWindowOptions,
+} from './security';
+import { resolveStaticFile } from './static-files';
+
+const log = createConsoleLogger();
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+
+// Served from our own scheme, not file://, so a page can never read the disk.
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let core: AppCore | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+async function serveRenderer(request: Request): Promise<Response> {
+  const file = await resolveStaticFile(rendererDir, new URL(request.url).pathname);
+  if (!file) return new Response('Not found', { status: 404 });
+  return new Response(await readFile(file.path), {
+    headers: { ...pageSecurityHeaders, 'Content-Type': file.contentType },
+  });
+}
+
+function openWindow() {
+  const window = new BrowserWindow(secureWindowOptions(preloadPath));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${appOrigin}/`);
+  mainWindow = window;
+}
+
+async function start() {
+  core = await createApp({
+    dataDir: app.getPath('userData'),
+    clock: clockFromEnv(process.env),
+    mode: 'electron',
+    log,
+  });
+  registerApi(ipcHost(ipcMain, isTrustedSender), core.services, log);
+  protocol.handle(appScheme, serveRenderer);
+  denyAllPermissions(session.defaultSession);
+  openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, (url) => void shell.openExternal(url)),
+  );
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !core) return;
+    closing = true;
+    event.preventDefault();
+    core.close().finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('Goodwill could not start', error);
+      dialog.showErrorBox('Goodwill could not start', (error as Error).message);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,87 @@
+import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo } from '../shared/api/app';
+import type { Settings } from '../shared/settings';
+import { ApiCallError, call } from './api';
+import { AppFrame } from './components/AppFrame';
+import { useScreen } from './router';
+import { ComingSoonScreen } from './screens/ComingSoonScreen';
+import { OnboardingScreen } from './screens/OnboardingScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ApiCallError | Error }
+  | { status: 'ready'; settings: Settings; info: AppInfo };
+
+export function App() {
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [screen, go] = useScreen();
+
+  const load = useCallback(async () => {
+    try {
+      const [settings, info] = await Promise.all([call('settings.get'), call('app.info')]);
+      setLoaded({ status: 'ready', settings, info });
+    } catch (error) {
+      setLoaded({ status: 'failed', error: error as Error });
+    }
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  const appState = loaded.status === 'loading' ? 'loading' : loaded.status === 'failed' ? 'error' : 'ready';
+  return (
+    <div data-app-state={appState}>
+      {loaded.status === 'loading' && (
+        <Center h="100vh">
+          <Loader aria-label="Loading" />
+        </Center>
+      )}
+      {loaded.status === 'failed' && <CannotStart error={loaded.error} onRetry={load} />}
+      {loaded.status === 'ready' && !loaded.settings.onboardingComplete && (
+        <OnboardingScreen
+          settings={loaded.settings}
+          onDone={(settings) => {
+            setLoaded({ ...loaded, settings });
+            go('today');
+          }}
+        />
+      )}
+      {loaded.status === 'ready' && loaded.settings.onboardingComplete && (
+        <AppFrame businessName={loaded.settings.businessName} screen={screen} onNavigate={go}>
+          {screen === 'settings' ? (
+            <SettingsScreen
+              settings={loaded.settings}
+              info={loaded.info}
+              onSaved={(settings) => setLoaded({ ...loaded, settings })}
+            />
+          ) : (
+            <ComingSoonScreen screen={screen} />
+          )}
+        </AppFrame>
+      )}
+    </div>
+  );
+}
+
+function CannotStart({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const noAccess = error instanceof ApiCallError && error.code === 'unauthorized';
+  return (
+    <Center h="100vh" p="md">
+      <Stack maw={520} gap="md">
+        <Title order={1} size="h3">
+          {noAccess ? 'Please open Goodwill from its own link' : 'Goodwill could not load'}
+        </Title>
+        <Alert color={noAccess ? 'blue' : 'red'}>
+          {noAccess
+            ? 'For your safety this page needs the address Goodwill printed when it started (it ends in #token=…). Copy that whole address into the browser.'
+            : error.message}
+        </Alert>
+        {!noAccess && (
+          <Text>
+            <Button onClick={onRetry}>Try again</Button>
+          </Text>
+        )}
+      </Stack>
+    </Center>
+  );
+}
