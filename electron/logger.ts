@@ -5,14 +5,19 @@ export interface Logger {
   error(message: string, error?: unknown): void;
 }
 
-export function createConsoleLogger(stream: { write(line: string): unknown } = process.stderr): Logger {
+export function createConsoleLogger(
+  stream: { write(line: string): unknown } = process.stderr,
+): Logger {
   const write = (level: string, message: string) =>
     stream.write(`${new Date().toISOString()} ${level} ${message}\n`);
   return {
     info: (message) => write('info', message),
     warn: (message) => write('warn', message),
     error: (message, error) =>
-      write('error', error instanceof Error ? `${message}\n${error.stack ?? error.message}` : message),
+      write(
+        'error',
+        error instanceof Error ? `${message}\n${error.stack ?? error.message}` : message,
+      ),
   };
 }
 

@@ -7,7 +7,10 @@ import { methodNames, type Bridge } from '../shared/api/contract';
 import { ipcChannelOf } from './api/ipc';
 
 const bridge = Object.fromEntries(
-  methodNames.map((name) => [name, (input?: unknown) => ipcRenderer.invoke(ipcChannelOf(name), input)]),
+  methodNames.map((name) => [
+    name,
+    (input?: unknown) => ipcRenderer.invoke(ipcChannelOf(name), input),
+  ]),
 ) as Bridge satisfies Bridge;
 
 contextBridge.exposeInMainWorld('goodwill', bridge);

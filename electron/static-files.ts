@@ -46,7 +46,11 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
   if (await isFile(candidate)) {
     const type = contentTypes[extname(candidate).toLowerCase()];
     if (!type) return null;
-    return { path: candidate, contentType: type, immutable: candidate.includes(`${sep}assets${sep}`) };
+    return {
+      path: candidate,
+      contentType: type,
+      immutable: candidate.includes(`${sep}assets${sep}`),
+    };
   }
   // A path with an extension is a missing file; anything else is a screen of the app.
   if (extname(decoded) !== '') return null;

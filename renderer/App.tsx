@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/api/app';
 import type { Settings } from '../shared/settings';
 import { ApiCallError, call } from './api';
@@ -14,21 +14,34 @@ type Loaded =
   | { status: 'failed'; error: ApiCallError | Error }
   | { status: 'ready'; settings: Settings; info: AppInfo };
 
+async function loadApp(): Promise<Loaded> {
+  try {
+    const [settings, info] = await Promise.all([call('settings.get'), call('app.info')]);
+    return { status: 'ready', settings, info };
+  } catch (error) {
+    return { status: 'failed', error: error as Error };
+  }
+}
+
 export function App() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [screen, go] = useScreen();
 
-  const load = useCallback(async () => {
-    try {
-      const [settings, info] = await Promise.all([call('settings.get'), call('app.info')]);
-      setLoaded({ status: 'ready', settings, info });
-    } catch (error) {
-      setLoaded({ status: 'failed', error: error as Error });
-    }
-  }, []);
-  useEffect(() => void load(), [load]);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void loadApp().then((next) => live && setLoaded(next));
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+  const retry = () => {
+    setLoaded({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  };
 
-  const appState = loaded.status === 'loading' ? 'loading' : loaded.status === 'failed' ? 'error' : 'ready';
+  const appState =
+    loaded.status === 'loading' ? 'loading' : loaded.status === 'failed' ? 'error' : 'ready';
   return (
     <div data-app-state={appState}>
       {loaded.status === 'loading' && (
@@ -36,7 +49,7 @@ export function App() {
           <Loader aria-label="Loading" />
         </Center>
       )}
-      {loaded.status === 'failed' && <CannotStart error={loaded.error} onRetry={load} />}
+      {loaded.status === 'failed' && <CannotStart error={loaded.error} onRetry={retry} />}
       {loaded.status === 'ready' && !loaded.settings.onboardingComplete && (
         <OnboardingScreen
           settings={loaded.settings}

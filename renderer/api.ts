@@ -18,7 +18,8 @@ export class ApiCallError extends Error {
     this.name = 'ApiCallError';
     this.code = error.code;
     this.field = error.field;
-    this.issues = error.issues ?? (error.field ? [{ field: error.field, message: error.message }] : []);
+    this.issues =
+      error.issues ?? (error.field ? [{ field: error.field, message: error.message }] : []);
   }
 }
 
@@ -47,7 +48,10 @@ export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): T
     } catch {
       return {
         ok: false,
-        error: { code: 'internal', message: `Goodwill answered in a way we did not expect (${response.status}).` },
+        error: {
+          code: 'internal',
+          message: `Goodwill answered in a way we did not expect (${response.status}).`,
+        },
       };
     }
   };

@@ -24,7 +24,9 @@ await Promise.all([
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     // Bundled CommonJS dependencies may call require(); give ESM output one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   }),
   build({
     ...common,

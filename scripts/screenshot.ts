@@ -8,7 +8,10 @@ import { chromiumArgs, findChromium } from './chromium';
 const [url, path = '/', out = 'screen.png'] = process.argv.slice(2);
 if (!url) throw new Error('Usage: tsx scripts/screenshot.ts <url-with-token> [path] [out.png]');
 const executablePath = findChromium();
-const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
+const browser = await chromium.launch({
+  args: chromiumArgs,
+  ...(executablePath ? { executablePath } : {}),
+});
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.on('console', (message) => console.log(`[console.${message.type()}] ${message.text()}`));
 await page.goto(url);

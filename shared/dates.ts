@@ -20,7 +20,9 @@ export function isCalendarDate(value: string): boolean {
   const [, year, month, day] = match.map(Number) as [number, number, number, number];
   const probe = new Date(Date.UTC(year, month - 1, day));
   return (
-    probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
+    probe.getUTCFullYear() === year &&
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day
   );
 }
 

@@ -88,7 +88,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new HttpRefusal(413, { code: 'invalid_input', message: `The request is larger than ${limit} bytes.` }));
+        reject(
+          new HttpRefusal(413, {
+            code: 'invalid_input',
+            message: `The request is larger than ${limit} bytes.`,
+          }),
+        );
         req.destroy();
       } else chunks.push(chunk);
     });
@@ -163,7 +168,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file.path).on('error', () => res.destroy()).pipe(res);
+    createReadStream(file.path)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   const server = createServer((req, res) => {

@@ -3,12 +3,7 @@
  * registry is adapted to Electron's IPC and to the headless HTTP server, so both transports
  * behave the same and the whole API is testable without Electron.
  */
-import {
-  contract,
-  methodNames,
-  type MethodName,
-  type OutputOf,
-} from '../../shared/api/contract';
+import { contract, methodNames, type MethodName, type OutputOf } from '../../shared/api/contract';
 import { AppError, invalidInputError, type ApiResult } from '../../shared/api/errors';
 import type { Logger } from '../logger';
 import type { Services } from '../services';

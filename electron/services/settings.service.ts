@@ -25,9 +25,9 @@ export interface SettingsService {
 
 function fromRow(row: SettingsRow): Settings {
   const locale: SupportedLocale = isSupportedLocale(row.locale) ? row.locale : 'en-GB';
-  const days = row.contact_days.split(',').filter((day): day is Weekday =>
-    (weekdays as readonly string[]).includes(day),
-  );
+  const days = row.contact_days
+    .split(',')
+    .filter((day): day is Weekday => (weekdays as readonly string[]).includes(day));
   return {
     businessName: row.business_name,
     address: row.address,

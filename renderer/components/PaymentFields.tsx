@@ -5,7 +5,10 @@ import type { SettingsForm } from './settings-form';
 
 function currencyOptions(locale: string) {
   const names = new Intl.DisplayNames([locale], { type: 'currency' });
-  return currencyCodes.map((code) => ({ value: code, label: `${code} · ${names.of(code) ?? code}` }));
+  return currencyCodes.map((code) => ({
+    value: code,
+    label: `${code} · ${names.of(code) ?? code}`,
+  }));
 }
 
 export function PaymentFields({ form }: { form: SettingsForm }) {
@@ -26,7 +29,9 @@ export function PaymentFields({ form }: { form: SettingsForm }) {
       <Textarea
         label="How customers can pay you"
         description="Bank details, a payment link, cheques: every way to pay. It goes on invoices and reminders, because the easier it is to pay, the sooner people do."
-        placeholder={'Bank transfer to Jones Plumbing\nSort code 12-34-56, account 12345678\nOr pay online: https://pay.example.com/jones'}
+        placeholder={
+          'Bank transfer to Jones Plumbing\nSort code 12-34-56, account 12345678\nOr pay online: https://pay.example.com/jones'
+        }
         autosize
         minRows={4}
         {...form.getInputProps('paymentInstructions')}

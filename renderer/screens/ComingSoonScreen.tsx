@@ -15,7 +15,10 @@ const about: Record<Exclude<ScreenName, 'settings'>, { title: string; text: stri
     title: 'Customers',
     text: 'Everyone you invoice, how they usually pay, and every contact you have had.',
   },
-  invoices: { title: 'Invoices', text: 'Every invoice, made here or brought in from the tool you use now.' },
+  invoices: {
+    title: 'Invoices',
+    text: 'Every invoice, made here or brought in from the tool you use now.',
+  },
   plans: { title: 'Plans', text: 'Payment plans, their instalments and signed agreements.' },
   outbox: { title: 'Outbox', text: 'Messages waiting to go, sent, or needing a look from you.' },
 };

@@ -22,7 +22,9 @@ const steps: { label: string; fields: (keyof BusinessSettings)[] }[] = [
 const stepOf = (field: string) =>
   Math.max(
     0,
-    steps.findIndex((step) => step.fields.some((name) => field === name || field.startsWith(`${name}.`))),
+    steps.findIndex((step) =>
+      step.fields.some((name) => field === name || field.startsWith(`${name}.`)),
+    ),
   );
 
 /** A first guess from this browser: its language, region and time zone. */
@@ -32,7 +34,10 @@ function firstGuess(settings: Settings): BusinessSettings {
   return { ...businessPartOf(settings), locale, timeZone, currency: usualCurrencyFor(locale) };
 }
 
-export function OnboardingScreen(props: { settings: Settings; onDone: (settings: Settings) => void }) {
+export function OnboardingScreen(props: {
+  settings: Settings;
+  onDone: (settings: Settings) => void;
+}) {
   const form = useSettingsForm(firstGuess(props.settings));
   const [active, setActive] = useState(0);
   const [saving, setSaving] = useState(false);
@@ -90,11 +95,15 @@ export function OnboardingScreen(props: { settings: Settings; onDone: (settings:
                 Welcome. Let&apos;s set up your business.
               </Title>
               <Text c="dimmed">
-                A few details and you are ready. They go on your invoices and letters, and you
-                can change any of them later in Settings.
+                A few details and you are ready. They go on your invoices and letters, and you can
+                change any of them later in Settings.
               </Text>
             </Stack>
-            <Stepper active={active} onStepClick={(step) => step < active && setActive(step)} size="sm">
+            <Stepper
+              active={active}
+              onStepClick={(step) => step < active && setActive(step)}
+              size="sm"
+            >
               <Stepper.Step label={steps[0]!.label}>
                 <BusinessFields form={form} />
               </Stepper.Step>
@@ -114,7 +123,11 @@ export function OnboardingScreen(props: { settings: Settings; onDone: (settings:
               </Alert>
             )}
             <Group justify="space-between">
-              <Button variant="default" disabled={active === 0} onClick={() => setActive((s) => s - 1)}>
+              <Button
+                variant="default"
+                disabled={active === 0}
+                onClick={() => setActive((s) => s - 1)}
+              >
                 Back
               </Button>
               <Button type="submit" loading={saving}>

@@ -35,7 +35,10 @@ export function SettingsScreen(props: {
     } catch (error) {
       if (error instanceof ApiCallError && error.issues.length > 0) {
         showFieldIssues(form, error.issues);
-        setOutcome({ kind: 'failed', message: 'Nothing was saved. Please check the fields marked in red.' });
+        setOutcome({
+          kind: 'failed',
+          message: 'Nothing was saved. Please check the fields marked in red.',
+        });
       } else {
         setOutcome({ kind: 'failed', message: (error as Error).message });
       }
@@ -51,7 +54,9 @@ export function SettingsScreen(props: {
           <Title order={1} size="h2">
             Settings
           </Title>
-          <Text c="dimmed">Your details as customers see them, and how Goodwill works for you.</Text>
+          <Text c="dimmed">
+            Your details as customers see them, and how Goodwill works for you.
+          </Text>
         </div>
         <Section title="Your business" description="Shown on every invoice and letter.">
           <BusinessFields form={form} />
@@ -73,7 +78,11 @@ export function SettingsScreen(props: {
             The ledger and its daily backups are kept in <Code>{props.info.dataFolder}</Code>
           </Text>
           <Text size="sm" c="dimmed">
-            Goodwill {props.info.version}, running {props.info.mode === 'electron' ? 'as a desktop app' : 'in your browser (headless mode)'}.
+            Goodwill {props.info.version}, running{' '}
+            {props.info.mode === 'electron'
+              ? 'as a desktop app'
+              : 'in your browser (headless mode)'}
+            .
           </Text>
         </Section>
         <div className="save-bar">
@@ -88,7 +97,11 @@ export function SettingsScreen(props: {
               </Alert>
             )}
             <Group justify="flex-end">
-              <Button variant="default" disabled={!form.isDirty() || saving} onClick={() => form.reset()}>
+              <Button
+                variant="default"
+                disabled={!form.isDirty() || saving}
+                onClick={() => form.reset()}
+              >
                 Undo changes
               </Button>
               <Button type="submit" loading={saving}>

@@ -44,6 +44,9 @@ const timeZone = z
 
 const timeOfDay = z.string().regex(timeOfDayPattern, 'Please enter a time like 08:00.');
 
+const bothTimes = (w: { start: string; end: string }) =>
+  timeOfDayPattern.test(w.start) && timeOfDayPattern.test(w.end);
+
 const contactWindow = z
   .object({
     days: z
@@ -55,7 +58,8 @@ const contactWindow = z
     end: timeOfDay,
   })
   .strict()
-  .refine((window) => window.start < window.end, {
+  // Compared only when both are valid times; a bad time is reported on its own field.
+  .refine((w) => !bothTimes(w) || w.start < w.end, {
     message: 'The window must end after it starts.',
     path: ['end'],
   });

@@ -6,6 +6,10 @@ import { sql, type Kysely } from 'kysely';
 
 export const name = '0001_settings_and_events';
 
+// An instant is stored as an ISO 8601 UTC string, e.g. 2027-03-15T09:00:00.000Z.
+const instantPattern =
+  "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]*Z'";
+
 export function up(db: Kysely<any>) {
   return [
     db.schema
@@ -28,14 +32,20 @@ export function up(db: Kysely<any>) {
       .addColumn('contact_end', 'text', (c) =>
         c.notNull().check(sql`contact_end GLOB '[0-2][0-9]:[0-5][0-9]'`),
       )
-      .addColumn('onboarded_at', 'text')
-      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('onboarded_at', 'text', (c) =>
+        c.check(sql`onboarded_at GLOB ${sql.raw(instantPattern)}`),
+      )
+      .addColumn('updated_at', 'text', (c) =>
+        c.notNull().check(sql`updated_at GLOB ${sql.raw(instantPattern)}`),
+      )
       .addCheckConstraint('settings_window_order', sql`contact_start < contact_end`)
       .modifyEnd(sql`strict`),
     db.schema
       .createTable('events')
       .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('occurred_at', 'text', (c) => c.notNull())
+      .addColumn('occurred_at', 'text', (c) =>
+        c.notNull().check(sql`occurred_at GLOB ${sql.raw(instantPattern)}`),
+      )
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('summary', 'text', (c) => c.notNull())
       .addColumn('details', 'text', (c) => c.notNull().check(sql`json_valid(details)`))
