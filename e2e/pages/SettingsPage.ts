@@ -1,0 +1,24 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { SettingsFields } from './SettingsFields';
+
+export class SettingsPage {
+  readonly fields: SettingsFields;
+  readonly status: Locator;
+
+  constructor(readonly page: Page) {
+    this.fields = new SettingsFields(page);
+    this.status = page.getByRole('status');
+  }
+
+  async save() {
+    await this.page.getByRole('button', { name: 'Save changes' }).click();
+  }
+
+  async expectSaved() {
+    await expect(this.status).toHaveText(/Saved/);
+  }
+
+  async expectNothingSaved() {
+    await expect(this.status).toHaveText(/Nothing was saved/);
+  }
+}
