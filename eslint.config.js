@@ -30,7 +30,11 @@ export default tseslint.config(
   },
   {
     // Migrations are frozen against `Kysely<any>` on purpose (see migrator.ts).
-    files: ['electron/db/migrations/*.ts', 'electron/db/migrator.ts', 'electron/db/migrator.test.ts'],
+    files: [
+      'electron/db/migrations/*.ts',
+      'electron/db/migrator.ts',
+      'electron/db/migrator.test.ts',
+    ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -40,11 +40,16 @@ export async function startHeadlessProcess(
   );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
 
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error(`Headless did not start in time.\n${stderr}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Headless did not start in time.\n${stderr}`)),
+      20_000,
+    );
     lines.on('line', (line) => {
       const match = /^Goodwill is running at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/.exec(line);
       if (match) {

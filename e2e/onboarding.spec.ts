@@ -14,7 +14,10 @@ test('a new owner sets up the business, and it survives a restart', async ({ pag
 
   // Step 1 asks for what every letter needs before going on.
   await onboarding.next();
-  await onboarding.fields.expectError('Business name', 'Please enter the name your customers know you by.');
+  await onboarding.fields.expectError(
+    'Business name',
+    'Please enter the name your customers know you by.',
+  );
   await onboarding.fillBusiness({
     name: 'Zoë Łukasiewicz Design',
     email: 'not-yet-an-address',
@@ -22,7 +25,10 @@ test('a new owner sets up the business, and it survives a restart', async ({ pag
     address: '2 Mill Lane\nBath\nBA1 1AA',
   });
   await onboarding.next();
-  await onboarding.fields.expectError('Email', 'Please enter an email address like name@example.com.');
+  await onboarding.fields.expectError(
+    'Email',
+    'Please enter an email address like name@example.com.',
+  );
   await onboarding.fields.fill('Email', 'zoe@example.com');
   await onboarding.next();
 
@@ -64,6 +70,10 @@ test('a new owner sets up the business, and it survives a restart', async ({ pag
     onboardingComplete: true,
     currency: 'EUR',
     timeZone: 'Europe/Dublin',
-    contactWindow: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], start: '08:00', end: '18:30' },
+    contactWindow: {
+      days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+      start: '08:00',
+      end: '18:30',
+    },
   });
 });

@@ -37,7 +37,11 @@ test('the API refuses a foreign Host (DNS rebinding): 403', async () => {
   const { port, token } = server.current;
   const status = await rawStatus(
     port,
-    { Host: `attacker.example:${port}`, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    {
+      Host: `attacker.example:${port}`,
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+    },
     JSON.stringify({ phone: '000' }),
   );
   expect(status).toBe(403);
@@ -60,7 +64,9 @@ test('the API refuses a foreign Origin: 403', async () => {
   expect(await storedPhone()).toBe(sampleBusiness.phone);
 });
 
-test('a page from another site cannot change anything, even knowing the token', async ({ page }) => {
+test('a page from another site cannot change anything, even knowing the token', async ({
+  page,
+}) => {
   // Another site on this machine, as a browser would see it.
   const attacker: Server = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html' });
@@ -124,9 +130,13 @@ test('the screens are served with a strict Content-Security-Policy', async ({ br
   await page.close();
 });
 
-test('opened without its token, the app says how to open it and shows no data', async ({ page }) => {
+test('opened without its token, the app says how to open it and shows no data', async ({
+  page,
+}) => {
   await page.goto(`${server.current.origin}/`);
   await expect(page.locator('[data-app-state="error"]')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Please open Goodwill from its own link' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Please open Goodwill from its own link' }),
+  ).toBeVisible();
   await expect(page.getByText(sampleBusiness.businessName)).toBeHidden();
 });

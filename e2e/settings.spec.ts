@@ -13,10 +13,18 @@ test('an invalid email shows beside its field, and nothing is saved', async ({ p
   await settings.fields.fill('Email', 'sam@');
   await settings.save();
 
-  await settings.fields.expectError('Email', 'Please enter an email address like name@example.com.');
+  await settings.fields.expectError(
+    'Email',
+    'Please enter an email address like name@example.com.',
+  );
   await settings.expectNothingSaved();
-  const stored = await server.current.api<{ value: { email: string; phone: string } }>('settings.get');
-  expect(stored.body.value).toMatchObject({ email: sampleBusiness.email, phone: sampleBusiness.phone });
+  const stored = await server.current.api<{ value: { email: string; phone: string } }>(
+    'settings.get',
+  );
+  expect(stored.body.value).toMatchObject({
+    email: sampleBusiness.email,
+    phone: sampleBusiness.phone,
+  });
 
   await page.reload();
   await app.ready();
@@ -62,7 +70,15 @@ test('a change is saved, shown at once, and still there after a reload', async (
 test('every screen of the navigation opens', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(server.current);
-  for (const screen of ['Overdue', 'Customers', 'Invoices', 'Plans', 'Outbox', 'Settings', 'Today']) {
+  for (const screen of [
+    'Overdue',
+    'Customers',
+    'Invoices',
+    'Plans',
+    'Outbox',
+    'Settings',
+    'Today',
+  ]) {
     await app.goTo(screen);
     expect(new URL(page.url()).pathname).toBe(`/${screen.toLowerCase()}`);
   }

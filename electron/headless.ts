@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { clockFromEnv } from './clock';
 import { startHeadless } from './headless-app';
 import { headlessUsage, OptionsError, parseHeadlessOptions } from './headless-options';
+import { MigrationError } from './db/migrator';
 import { createConsoleLogger } from './logger';
 
 async function main() {
@@ -43,7 +44,9 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof OptionsError) console.error(error.message);
+  // Mistakes in how it was started, and a database it must not touch, are explained in words.
+  if (error instanceof OptionsError || error instanceof MigrationError)
+    console.error(error.message);
   else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

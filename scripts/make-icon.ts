@@ -8,7 +8,10 @@ import { chromiumArgs, findChromium } from './chromium';
 
 const svg = await readFile(new URL('../assets/icon.svg', import.meta.url), 'utf8');
 const executablePath = findChromium();
-const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
+const browser = await chromium.launch({
+  args: chromiumArgs,
+  ...(executablePath ? { executablePath } : {}),
+});
 const page = await browser.newPage({ viewport: { width: 512, height: 512 } });
 await page.setContent(
   `<html><body style="margin:0;background:transparent">${svg.replace('<svg ', '<svg width="512" height="512" ')}</body></html>`,

@@ -30,7 +30,7 @@ function ensureElectron() {
     stdio: 'ignore',
     timeout: 180_000,
   });
-  return install.status === 0 ? electronBinary()?.binary ?? null : null;
+  return install.status === 0 ? (electronBinary()?.binary ?? null) : null;
 }
 
 function run(command, commandArgs) {

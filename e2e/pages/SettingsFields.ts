@@ -17,7 +17,10 @@ export class SettingsFields {
     const input = this.field(label);
     await input.click();
     await input.fill(value);
-    await this.page.getByRole('option', { name: new RegExp(`^${escape(value)}`) }).first().click();
+    await this.page
+      .getByRole('option', { name: new RegExp(`^${escape(value)}`) })
+      .first()
+      .click();
     await expect(input).not.toHaveAttribute('aria-expanded', 'true');
   }
 
