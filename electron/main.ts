@@ -17,7 +17,7 @@ import {
   guardWebContents,
   isTrustedSender,
   pageSecurityHeaders,
-  secureWindowOptions,
+  createSecureWindow,
 } from './security';
 import { resolveStaticFile } from './static-files';
 
@@ -42,7 +42,7 @@ async function serveRenderer(request: Request): Promise<Response> {
 }
 
 function openWindow() {
-  const window = new BrowserWindow(secureWindowOptions(preloadPath));
+  const window = createSecureWindow(BrowserWindow, preloadPath);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${appOrigin}/`);
   mainWindow = window;

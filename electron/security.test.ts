@@ -5,12 +5,18 @@ import {
   guardWebContents,
   isAppUrl,
   isExternalWebUrl,
-  secureWindowOptions,
+  createSecureWindow,
 } from './security';
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** Stands in for Electron's BrowserWindow, keeping the options it was made with. */
+class RecordingWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
 
 describe('the window', () => {
   it('is isolated and sandboxed, with no Node and no webviews', () => {
-    const { webPreferences } = secureWindowOptions('/app/preload.cjs');
+    const { webPreferences } = createSecureWindow(RecordingWindow, '/app/preload.cjs').options;
     expect(webPreferences).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -22,6 +28,7 @@ describe('the window', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(webPreferences).not.toHaveProperty('enableBlinkFeatures');
   });

@@ -45,12 +45,12 @@
  * - Test code (*.test.ts, *.spec.ts, and files under testing/ or __tests__/) is left out of the
  *   scan: it does not ship, and its mocks could satisfy the global checks that look for a call
  *   such as setPermissionRequestHandler() anywhere, hiding that the real one was removed.
- * - What the tool cannot see: it reads webPreferences only from an object literal written inside
- *   `new BrowserWindow(...)`. Ours come from secureWindowOptions() in electron/security.ts, so
- *   its window checks fire on main.ts whatever security.ts says; those entries are allow-listed
- *   and the real values are guarded by electron/security.test.ts instead. The global checks do
- *   see security.ts: they fail the scan if setPermissionRequestHandler() or setWindowOpenHandler()
- *   disappears from it (not if only the will-navigate handler does).
+ * - What the tool can see: it reads webPreferences only from an object literal written inside
+ *   `new BrowserWindow(...)`. That is why createSecureWindow() in electron/security.ts writes the
+ *   options out there rather than in a helper object: the scan checks our real settings, and a
+ *   weakened one fails it as well as electron/security.test.ts. The global checks fail the scan
+ *   if setPermissionRequestHandler() or setWindowOpenHandler() disappears from security.ts (not
+ *   if only the will-navigate handler does; the unit test covers that).
  * - Allow-list (allowlist.json): entries { "check", "file", "reason", "count"? }. `file` is
  *   relative to the repository root with forward slashes, or "N/A" for application-wide
  *   findings (the tool's own term). `count` (default 1) is how many findings of that check in
