@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { OptionsError, parseHeadlessOptions } from './headless-options';
-import { defaultDataDir } from './paths';
+import { appFolderName, defaultDataDir } from './paths';
 
 describe('headless options', () => {
   it('take flags first, then the environment', () => {
@@ -45,6 +46,13 @@ describe('headless options', () => {
 });
 
 describe('the default data folder', () => {
+  it('is the one Electron derives from the product name, so both shells share a ledger', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      productName: string;
+    };
+    expect(pkg.productName).toBe(appFolderName);
+  });
+
   it('is where Electron keeps app data on each system', () => {
     expect(
       defaultDataDir('win32', { APPDATA: 'C:\\Users\\sam\\AppData\\Roaming' }, 'C:\\Users\\sam'),

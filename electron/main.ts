@@ -13,6 +13,7 @@ import { createConsoleLogger } from './logger';
 import {
   appOrigin,
   appScheme,
+  blockRemoteRequests,
   denyAllPermissions,
   guardWebContents,
   isTrustedSender,
@@ -58,6 +59,7 @@ async function start() {
   registerApi(ipcHost(ipcMain, isTrustedSender), core.services, log);
   protocol.handle(appScheme, serveRenderer);
   denyAllPermissions(session.defaultSession);
+  blockRemoteRequests(session.defaultSession);
   openWindow();
 }
 

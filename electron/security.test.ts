@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
+  blockRemoteRequests,
   denyAllPermissions,
   guardWebContents,
   isAppUrl,
@@ -147,5 +148,31 @@ describe('permissions', () => {
     }
     expect(answers).toEqual([false, false, false, false]);
     expect(checkHandler!()).toBe(false);
+  });
+});
+
+describe('remote content', () => {
+  it('is cancelled for every web, socket and file URL', () => {
+    let filter: { urls: string[] } | undefined;
+    let listener:
+      ((details: unknown, callback: (response: { cancel: boolean }) => void) => void) | undefined;
+    blockRemoteRequests({
+      webRequest: {
+        onBeforeRequest: (f: typeof filter, l: typeof listener) => {
+          filter = f;
+          listener = l;
+        },
+      },
+    } as never);
+    expect(filter!.urls).toEqual([
+      'http://*/*',
+      'https://*/*',
+      'ws://*/*',
+      'wss://*/*',
+      'file://*/*',
+    ]);
+    let answer: { cancel: boolean } | undefined;
+    listener!({ url: 'https://tracker.example/pixel.gif' }, (response) => (answer = response));
+    expect(answer).toEqual({ cancel: true });
   });
 });

@@ -128,6 +128,24 @@ export function guardWebContents(
   });
 }
 
+/**
+ * No remote content: the window's session may not reach the network or the disk at all.
+ * Pages come from the app's own scheme; mail and everything else go through the main process.
+ */
+export const blockedRequestUrls = [
+  'http://*/*',
+  'https://*/*',
+  'ws://*/*',
+  'wss://*/*',
+  'file://*/*',
+];
+
+export function blockRemoteRequests(session: Pick<Session, 'webRequest'>): void {
+  session.webRequest.onBeforeRequest({ urls: blockedRequestUrls }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+}
+
 /** Camera, microphone, notifications, geolocation...: the app needs none, so none is granted. */
 export function denyAllPermissions(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
