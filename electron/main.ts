@@ -16,6 +16,7 @@ import {
   blockRemoteRequests,
   denyAllPermissions,
   guardWebContents,
+  isAppUrl,
   isTrustedSender,
   pageSecurityHeaders,
   createSecureWindow,
@@ -35,6 +36,7 @@ let core: AppCore | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 async function serveRenderer(request: Request): Promise<Response> {
+  if (!isAppUrl(request.url)) return new Response('Not found', { status: 404 });
   const file = await resolveStaticFile(rendererDir, new URL(request.url).pathname);
   if (!file) return new Response('Not found', { status: 404 });
   return new Response(await readFile(file.path), {
