@@ -16,6 +16,11 @@ import { machineDefaults } from './machine-defaults';
 import { databaseFileName } from './paths';
 import { startBackupSchedule } from './scheduler/backups';
 import { createAppService } from './services/app.service';
+import { businessContext } from './services/business-day';
+import { createCustomersService } from './services/customers.service';
+import { createInvoicesService } from './services/invoices.service';
+import { createLedgerService } from './services/ledger.service';
+import { createPaymentsService } from './services/payments.service';
 import type { Services } from './services';
 import { createSettingsService } from './services/settings.service';
 import { appVersion } from './version';
@@ -68,8 +73,20 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     clock,
     defaults: options.defaults ?? machineDefaults(),
   });
+  const context = businessContext(clock, settings);
+  const invoices = createInvoicesService({ db: connection.db, clock, context });
+  const payments = createPaymentsService({ db: connection.db, clock, context });
   const services: Services = {
     settings,
+    invoices,
+    payments,
+    customers: createCustomersService({
+      db: connection.db,
+      clock,
+      invoices: () => invoices,
+      payments: () => payments,
+    }),
+    ledger: createLedgerService({ db: connection.db, context }),
     app: createAppService({
       clock,
       settings,

@@ -67,3 +67,56 @@ export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
 export function toInstant(date: Date): string {
   return date.toISOString();
 }
+
+// Calendar arithmetic runs on UTC midnights: a day is always 24 hours there, so daylight
+// saving can never add or lose one.
+const msPerDay = 86_400_000;
+
+function toUtc(date: CalendarDate): number {
+  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
+  return Date.UTC(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+  );
+}
+
+function fromUtc(ms: number): CalendarDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromUtc(toUtc(date) + days * msPerDay);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / msPerDay);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function endOfMonth(date: CalendarDate): CalendarDate {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 8)}${String(daysInMonth(year, month)).padStart(2, '0')}`;
+}
+
+/**
+ * The same day of the month `months` later, clamped to the month's end: 31 Jan + 1 → 28/29
+ * Feb. `dayOfMonth` keeps a series on its day (31 Jan → 28 Feb → 31 Mar, not 28 Mar).
+ */
+export function addMonths(date: CalendarDate, months: number, dayOfMonth?: number): CalendarDate {
+  toUtc(date);
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const day = Math.min(dayOfMonth ?? Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

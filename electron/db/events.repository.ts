@@ -6,6 +6,8 @@ export interface NewEventInput {
   kind: string;
   summary: string;
   details: Record<string, unknown>;
+  /** Puts the event on this customer's timeline. */
+  customerId?: number;
 }
 
 /** Appends to the timeline; only inside the transaction that makes the change it records. */
@@ -17,6 +19,7 @@ export async function appendEvent(trx: Transaction<DB>, event: NewEventInput): P
       kind: event.kind,
       summary: event.summary,
       details: JSON.stringify(event.details),
+      customer_id: event.customerId ?? null,
     })
     .execute();
 }

@@ -21,6 +21,8 @@ export interface SettingsTable {
   contact_end: string;
   onboarded_at: string | null;
   updated_at: string;
+  invoice_prefix: Generated<string>;
+  next_invoice_number: Generated<number>;
 }
 
 /** What happened, when: every change appends one row in its own transaction. */
@@ -33,6 +35,127 @@ export interface EventsTable {
   summary: string;
   /** JSON: before/after values and whatever else explains the change. */
   details: string;
+  /** The customer whose timeline it belongs to; null for business-wide events. */
+  customer_id: number | null;
+}
+
+export type CustomerKind = 'company' | 'sole_trader' | 'consumer';
+
+export interface CustomersTable {
+  id: Generated<number>;
+  name: string;
+  company: Generated<string>;
+  kind: CustomerKind;
+  contact_person: Generated<string>;
+  email: Generated<string>;
+  /** JSON array of addresses copied on every message. */
+  cc_emails: Generated<string>;
+  phone: Generated<string>;
+  address: Generated<string>;
+  /** Null: the business's. */
+  locale: string | null;
+  time_zone: string | null;
+  notes: Generated<string>;
+  /** JSON array of strings. */
+  tags: Generated<string>;
+  do_not_contact: Generated<number>;
+  do_not_contact_reason: Generated<string>;
+  do_not_contact_until: string | null;
+  credit_hold: Generated<number>;
+  credit_hold_reason: Generated<string>;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type TermsKind = 'on_receipt' | 'net' | 'end_of_month' | 'fixed_date';
+
+export interface InvoicesTable {
+  id: Generated<number>;
+  customer_id: number;
+  number: string;
+  /** Where it came from: `goodwill` when made here, else the import source. */
+  source: Generated<string>;
+  external_id: string | null;
+  issue_date: string;
+  due_date: string;
+  currency: string;
+  terms_kind: TermsKind;
+  terms_days: Generated<number>;
+  discount_percent: string | null;
+  discount_days: number | null;
+  notes: Generated<string>;
+  net_amount: number;
+  tax_amount: number;
+  total_amount: number;
+  /** Paid + credited + written off: a sum kept beside its rows for aging (see migration). */
+  settled_amount: Generated<number>;
+  is_draft: Generated<number>;
+  voided_at: string | null;
+  void_reason: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InvoiceLinesTable {
+  id: Generated<number>;
+  invoice_id: number;
+  position: number;
+  description: string;
+  quantity: string;
+  unit_price: number;
+  tax_rate: string | null;
+  net_amount: number;
+  tax_amount: number;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  customer_id: number;
+  date: string;
+  amount: number;
+  currency: string;
+  method: Generated<string>;
+  reference: Generated<string>;
+  source: Generated<string>;
+  external_id: string | null;
+  created_at: string;
+}
+
+export interface AllocationsTable {
+  id: Generated<number>;
+  payment_id: number;
+  invoice_id: number;
+  amount: number;
+  created_at: string;
+}
+
+export interface RefundsTable {
+  id: Generated<number>;
+  payment_id: number;
+  date: string;
+  amount: number;
+  method: Generated<string>;
+  reference: Generated<string>;
+  created_at: string;
+}
+
+export interface CreditNotesTable {
+  id: Generated<number>;
+  invoice_id: number;
+  date: string;
+  amount: number;
+  reason: string;
+  created_at: string;
+}
+
+export interface WriteOffsTable {
+  id: Generated<number>;
+  invoice_id: number;
+  date: string;
+  amount: number;
+  reason: string;
+  created_at: string;
 }
 
 export interface SchemaMigrationsTable {
@@ -45,6 +168,14 @@ export interface DB {
   settings: SettingsTable;
   events: EventsTable;
   schema_migrations: SchemaMigrationsTable;
+  customers: CustomersTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  payments: PaymentsTable;
+  allocations: AllocationsTable;
+  refunds: RefundsTable;
+  credit_notes: CreditNotesTable;
+  write_offs: WriteOffsTable;
 }
 
 export type SettingsRow = Selectable<SettingsTable>;
@@ -52,3 +183,7 @@ export type NewSettingsRow = Insertable<SettingsTable>;
 export type SettingsRowUpdate = Updateable<SettingsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type NewEvent = Insertable<EventsTable>;
+export type CustomerRow = Selectable<CustomersTable>;
+export type InvoiceRow = Selectable<InvoicesTable>;
+export type InvoiceLineRow = Selectable<InvoiceLinesTable>;
+export type PaymentRow = Selectable<PaymentsTable>;

@@ -1,8 +1,16 @@
 /** Every service the API binds to, built once per running app. */
 import type { AppService } from './app.service';
+import type { CustomersService } from './customers.service';
+import type { InvoicesService } from './invoices.service';
+import type { LedgerService } from './ledger.service';
+import type { PaymentsService } from './payments.service';
 import type { SettingsService } from './settings.service';
 
 export interface Services {
   app: AppService;
   settings: SettingsService;
+  customers: CustomersService;
+  invoices: InvoicesService;
+  payments: PaymentsService;
+  ledger: LedgerService;
 }

@@ -4,13 +4,21 @@
  */
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { customerMethods } from './customers';
 import type { ApiResult } from './errors';
+import { invoiceMethods } from './invoices';
+import { ledgerMethods } from './ledger';
 import type { Method } from './method';
+import { paymentMethods } from './payments';
 import { settingsMethods } from './settings';
 
 export const contract = {
   ...appMethods,
   ...settingsMethods,
+  ...customerMethods,
+  ...invoiceMethods,
+  ...paymentMethods,
+  ...ledgerMethods,
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -4,5 +4,6 @@
  */
 import type { Migration } from '../migrator';
 import * as m0001 from './0001_settings_and_events';
+import * as m0002 from './0002_ledger';
 
-export const migrations: readonly Migration[] = [m0001];
+export const migrations: readonly Migration[] = [m0001, m0002];

@@ -1,0 +1,115 @@
+/**
+ * The queries behind aging: one indexed pass over open invoices, grouped by customer,
+ * currency and bucket. Bucket boundaries come from shared/aging.ts as dates, so the SQL
+ * only compares strings and stays portable.
+ *
+ * Two forms: for today (or later) the invoice's kept `settled_amount` is the open amount and
+ * the partial index `invoices_open` holds exactly the rows needed; for a past date the open
+ * amount is rebuilt from payments, credit notes and write-offs dated on or before it
+ * (a payment counts from its own date, even where its allocation was made later).
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { bucketStartDates, type AgingBucket } from '../../shared/aging';
+import type { CalendarDate } from '../../shared/dates';
+import type { DB } from './schema';
+
+export interface GroupedOpenAmount {
+  customer_id: number;
+  currency: string;
+  bucket: AgingBucket;
+  open: number;
+  oldest_due: string;
+}
+
+export interface OpenInvoiceAsOf {
+  id: number;
+  number: string;
+  issue_date: string;
+  due_date: string;
+  total_amount: number;
+  open: number;
+}
+
+function bucketCase(asOf: CalendarDate): RawBuilder<AgingBucket> {
+  const starts = bucketStartDates(asOf);
+  return sql<AgingBucket>`CASE
+    WHEN due_date >= ${starts.current} THEN 'current'
+    WHEN due_date >= ${starts.d1_30} THEN 'd1_30'
+    WHEN due_date >= ${starts.d31_60} THEN 'd31_60'
+    WHEN due_date >= ${starts.d61_90} THEN 'd61_90'
+    ELSE 'd90_plus' END`;
+}
+
+/** Open invoices with their open amount at `asOf`, as a subquery. */
+function openInvoices(asOf: CalendarDate, current: boolean, filter: RawBuilder<boolean>) {
+  if (current) {
+    return sql`SELECT id, number, customer_id, currency, issue_date, due_date, total_amount,
+        total_amount - settled_amount AS open
+      FROM invoices
+      WHERE settled_amount < total_amount AND voided_at IS NULL AND is_draft = 0 AND ${filter}`;
+  }
+  return sql`SELECT * FROM (
+      SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_amount,
+        i.total_amount
+          - coalesce((SELECT sum(a.amount) FROM allocations a JOIN payments p ON p.id = a.payment_id
+                      WHERE a.invoice_id = i.id AND p.date <= ${asOf}), 0)
+          - coalesce((SELECT sum(c.amount) FROM credit_notes c WHERE c.invoice_id = i.id AND c.date <= ${asOf}), 0)
+          - coalesce((SELECT sum(w.amount) FROM write_offs w WHERE w.invoice_id = i.id AND w.date <= ${asOf}), 0)
+          AS open
+      FROM invoices i
+      WHERE i.voided_at IS NULL AND i.is_draft = 0 AND i.issue_date <= ${asOf} AND ${filter}
+    ) AS dated WHERE open > 0`;
+}
+
+export async function groupedOpenAmounts(
+  db: Kysely<DB>,
+  options: { asOf: CalendarDate; current: boolean; currency?: string | undefined },
+): Promise<GroupedOpenAmount[]> {
+  const filter = options.currency
+    ? sql<boolean>`currency = ${options.currency}`
+    : sql<boolean>`1 = 1`;
+  const { rows } = await sql<GroupedOpenAmount>`
+    SELECT customer_id, currency, ${bucketCase(options.asOf)} AS bucket,
+      sum(open) AS open, min(due_date) AS oldest_due
+    FROM (${openInvoices(options.asOf, options.current, filter)}) AS open_invoices
+    GROUP BY customer_id, currency, bucket`.execute(db);
+  return rows;
+}
+
+export async function openInvoicesAsOf(
+  db: Kysely<DB>,
+  options: {
+    asOf: CalendarDate;
+    current: boolean;
+    customerId: number;
+    currency: string;
+    bucket?: AgingBucket | undefined;
+  },
+): Promise<OpenInvoiceAsOf[]> {
+  const filter = sql<boolean>`customer_id = ${options.customerId} AND currency = ${options.currency}`;
+  const bucketFilter = options.bucket
+    ? sql`WHERE ${bucketCase(options.asOf)} = ${options.bucket}`
+    : sql``;
+  const { rows } = await sql<OpenInvoiceAsOf>`
+    SELECT id, number, issue_date, due_date, total_amount, open
+    FROM (${openInvoices(options.asOf, options.current, filter)}) AS open_invoices
+    ${bucketFilter}
+    ORDER BY due_date, issue_date, id`.execute(db);
+  return rows;
+}
+
+/** Payments not yet applied or refunded, per customer and currency, at `asOf`. */
+export async function unappliedCredit(db: Kysely<DB>, asOf: CalendarDate, currency?: string) {
+  const filter = currency ? sql`AND p.currency = ${currency}` : sql``;
+  const { rows } = await sql<{ customer_id: number; currency: string; amount: number }>`
+    SELECT customer_id, currency, sum(unapplied) AS amount FROM (
+      SELECT p.customer_id, p.currency, p.amount
+        - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.payment_id = p.id), 0)
+        - coalesce((SELECT sum(r.amount) FROM refunds r WHERE r.payment_id = p.id AND r.date <= ${asOf}), 0)
+        AS unapplied
+      FROM payments p WHERE p.date <= ${asOf} ${filter}
+    ) AS credit
+    WHERE unapplied > 0
+    GROUP BY customer_id, currency`.execute(db);
+  return rows;
+}

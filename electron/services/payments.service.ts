@@ -1,0 +1,351 @@
+/**
+ * Payments: recorded, allocated to invoices (as told, or oldest due first), the rest kept as
+ * credit to apply later or refund. Each one transaction with its timeline event.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { allocateOldestFirst } from '../../shared/allocation';
+import { AppError } from '../../shared/api/errors';
+import type { AllocationPreview, RecordPayment } from '../../shared/api/payments';
+import type { Clock } from '../../shared/dates';
+import type { Payment } from '../../shared/ledger';
+import { formatMoney } from '../../shared/money';
+import { findCustomer } from '../db/customers.repository';
+import { appendEvent } from '../db/events.repository';
+import { addToSettled, openInvoicesOf } from '../db/invoices.repository';
+import type { DB, PaymentRow } from '../db/schema';
+import type { BusinessContext } from './business-day';
+
+export interface PaymentsService {
+  record(input: RecordPayment): Promise<Payment>;
+  preview(input: {
+    customerId: number;
+    amount: number;
+    currency: string;
+  }): Promise<AllocationPreview>;
+  applyCredit(input: {
+    paymentId: number;
+    allocations?: { invoiceId: number; amount: number }[] | undefined;
+  }): Promise<Payment>;
+  refund(input: {
+    paymentId: number;
+    amount: number;
+    date: string;
+    method?: string | undefined;
+    reference?: string | undefined;
+  }): Promise<Payment>;
+  get(id: number): Promise<Payment>;
+  listFor(customerId: number): Promise<Payment[]>;
+}
+
+type Requested = { invoiceId: number; amount: number }[] | undefined;
+
+export function createPaymentsService(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  context: () => Promise<BusinessContext>;
+}): PaymentsService {
+  const { db, clock } = deps;
+
+  async function toPayments(rows: PaymentRow[], trxDb: Kysely<DB> = db): Promise<Payment[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const [allocations, refunds] = await Promise.all([
+      trxDb
+        .selectFrom('allocations as a')
+        .innerJoin('invoices as i', 'i.id', 'a.invoice_id')
+        .select(['a.payment_id', 'a.invoice_id', 'i.number', 'a.amount'])
+        .where('a.payment_id', 'in', ids)
+        .orderBy('a.id')
+        .execute(),
+      trxDb
+        .selectFrom('refunds')
+        .select(['payment_id', (eb) => eb.fn.sum<number>('amount').as('amount')])
+        .where('payment_id', 'in', ids)
+        .groupBy('payment_id')
+        .execute(),
+    ]);
+    return rows.map((row) => {
+      const mine = allocations
+        .filter((a) => a.payment_id === row.id)
+        .map((a) => ({ invoiceId: a.invoice_id, invoiceNumber: a.number, amount: a.amount }));
+      const refunded = Number(refunds.find((r) => r.payment_id === row.id)?.amount ?? 0);
+      const allocated = mine.reduce((sum, a) => sum + a.amount, 0);
+      return {
+        id: row.id,
+        customerId: row.customer_id,
+        date: row.date,
+        amount: row.amount,
+        currency: row.currency,
+        method: row.method,
+        reference: row.reference,
+        allocations: mine,
+        refunded,
+        unapplied: row.amount - allocated - refunded,
+      };
+    });
+  }
+
+  async function load(id: number, trxDb: Kysely<DB> = db): Promise<Payment> {
+    const row = await trxDb
+      .selectFrom('payments')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', `There is no payment ${id}.`, 'paymentId');
+    return (await toPayments([row], trxDb))[0]!;
+  }
+
+  /**
+   * Checks the owner's allocations against the customer's open invoices in the payment's
+   * currency, or plans oldest due first; writes them and keeps each invoice's settled sum.
+   */
+  async function allocate(
+    trx: Transaction<DB>,
+    locale: string,
+    payment: { id: number; customerId: number; currency: string; available: number },
+    requested: Requested,
+  ) {
+    const open = await openInvoicesOf(trx, payment.customerId, payment.currency);
+    const openById = new Map(open.map((invoice) => [invoice.id, invoice]));
+    let plan: { invoiceId: number; amount: number }[];
+    if (requested) {
+      let total = 0;
+      for (const [index, allocation] of requested.entries()) {
+        const invoice = openById.get(allocation.invoiceId);
+        if (!invoice) {
+          const other = await trx
+            .selectFrom('invoices')
+            .select(['number', 'customer_id', 'currency'])
+            .where('id', '=', allocation.invoiceId)
+            .executeTakeFirst();
+          const why = !other
+            ? `There is no invoice ${allocation.invoiceId}.`
+            : other.customer_id !== payment.customerId
+              ? `Invoice ${other.number} belongs to another customer.`
+              : other.currency !== payment.currency
+                ? `Invoice ${other.number} is in ${other.currency}, the payment in ${payment.currency}.`
+                : `Invoice ${other.number} has nothing open to pay.`;
+          throw new AppError('invalid_input', why, `allocations.${index}.invoiceId`);
+        }
+        const openAmount = invoice.total_amount - invoice.settled_amount;
+        if (allocation.amount > openAmount) {
+          throw new AppError(
+            'invalid_input',
+            `Only ${formatMoney(openAmount, payment.currency, locale)} is open on invoice ${invoice.number}.`,
+            `allocations.${index}.amount`,
+          );
+        }
+        total += allocation.amount;
+      }
+      if (total > payment.available) {
+        throw new AppError(
+          'invalid_input',
+          `The allocations add up to more than the ${formatMoney(payment.available, payment.currency, locale)} available.`,
+          'allocations',
+        );
+      }
+      plan = requested;
+    } else {
+      plan = allocateOldestFirst(
+        open.map((i) => ({
+          invoiceId: i.id,
+          dueDate: i.due_date,
+          issueDate: i.issue_date,
+          open: i.total_amount - i.settled_amount,
+        })),
+        payment.available,
+      ).allocations;
+    }
+    const now = clock.now().toISOString();
+    for (const allocation of plan) {
+      await trx
+        .insertInto('allocations')
+        .values({
+          payment_id: payment.id,
+          invoice_id: allocation.invoiceId,
+          amount: allocation.amount,
+          created_at: now,
+        })
+        .execute();
+      await addToSettled(trx, allocation.invoiceId, allocation.amount, now);
+    }
+    return plan.map((a) => ({ ...a, number: openById.get(a.invoiceId)!.number }));
+  }
+
+  return {
+    get: (id) => load(id),
+
+    async listFor(customerId) {
+      const rows = await db
+        .selectFrom('payments')
+        .selectAll()
+        .where('customer_id', '=', customerId)
+        .orderBy('date', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return toPayments(rows);
+    },
+
+    async preview(input) {
+      const open = await openInvoicesOf(db, input.customerId, input.currency);
+      const plan = allocateOldestFirst(
+        open.map((i) => ({
+          invoiceId: i.id,
+          dueDate: i.due_date,
+          issueDate: i.issue_date,
+          open: i.total_amount - i.settled_amount,
+        })),
+        input.amount,
+      );
+      const byId = new Map(open.map((i) => [i.id, i]));
+      return {
+        allocations: plan.allocations.map((a) => {
+          const invoice = byId.get(a.invoiceId)!;
+          return {
+            invoiceId: a.invoiceId,
+            invoiceNumber: invoice.number,
+            open: invoice.total_amount - invoice.settled_amount,
+            amount: a.amount,
+          };
+        }),
+        unapplied: plan.unapplied,
+      };
+    },
+
+    async record(input) {
+      const { locale } = await deps.context();
+      const id = await db.transaction().execute(async (trx) => {
+        const customer = await findCustomer(trx, input.customerId);
+        if (!customer)
+          throw new AppError(
+            'not_found',
+            `There is no customer ${input.customerId}.`,
+            'customerId',
+          );
+        const now = clock.now();
+        const { id: paymentId } = await trx
+          .insertInto('payments')
+          .values({
+            customer_id: input.customerId,
+            date: input.date,
+            amount: input.amount,
+            currency: input.currency,
+            method: input.method ?? '',
+            reference: input.reference ?? '',
+            created_at: now.toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const applied = await allocate(
+          trx,
+          locale,
+          {
+            id: paymentId,
+            customerId: input.customerId,
+            currency: input.currency,
+            available: input.amount,
+          },
+          input.allocations,
+        );
+        const appliedTotal = applied.reduce((sum, a) => sum + a.amount, 0);
+        const left = input.amount - appliedTotal;
+        const parts = applied.map(
+          (a) => `${formatMoney(a.amount, input.currency, locale)} to ${a.number}`,
+        );
+        if (left > 0) parts.push(`${formatMoney(left, input.currency, locale)} kept as credit`);
+        await appendEvent(trx, {
+          occurredAt: now,
+          kind: 'payment.recorded',
+          summary: `Payment of ${formatMoney(input.amount, input.currency, locale)} received${parts.length ? `: ${parts.join(', ')}` : ''}.`,
+          details: {
+            paymentId,
+            amount: input.amount,
+            currency: input.currency,
+            date: input.date,
+            allocations: applied,
+            unapplied: left,
+          },
+          customerId: input.customerId,
+        });
+        return paymentId;
+      });
+      return load(id);
+    },
+
+    async applyCredit(input) {
+      const { locale } = await deps.context();
+      await db.transaction().execute(async (trx) => {
+        const payment = await load(input.paymentId, trx);
+        if (payment.unapplied === 0)
+          throw new AppError('conflict', 'This payment has no credit left to apply.', 'paymentId');
+        const applied = await allocate(
+          trx,
+          locale,
+          {
+            id: payment.id,
+            customerId: payment.customerId,
+            currency: payment.currency,
+            available: payment.unapplied,
+          },
+          input.allocations,
+        );
+        if (applied.length === 0)
+          throw new AppError(
+            'conflict',
+            'There is no open invoice in this currency to apply it to.',
+            'paymentId',
+          );
+        await appendEvent(trx, {
+          occurredAt: clock.now(),
+          kind: 'payment.credit_applied',
+          summary: `Credit applied: ${applied.map((a) => `${formatMoney(a.amount, payment.currency, locale)} to ${a.number}`).join(', ')}.`,
+          details: {
+            paymentId: payment.id,
+            allocations: applied,
+            before: { unapplied: payment.unapplied },
+          },
+          customerId: payment.customerId,
+        });
+      });
+      return load(input.paymentId);
+    },
+
+    async refund(input) {
+      const { locale } = await deps.context();
+      await db.transaction().execute(async (trx) => {
+        const payment = await load(input.paymentId, trx);
+        if (input.amount > payment.unapplied) {
+          throw new AppError(
+            'invalid_input',
+            `Only ${formatMoney(payment.unapplied, payment.currency, locale)} of this payment is unapplied credit.`,
+            'amount',
+          );
+        }
+        const now = clock.now();
+        await trx
+          .insertInto('refunds')
+          .values({
+            payment_id: payment.id,
+            date: input.date,
+            amount: input.amount,
+            method: input.method ?? '',
+            reference: input.reference ?? '',
+            created_at: now.toISOString(),
+          })
+          .execute();
+        await appendEvent(trx, {
+          occurredAt: now,
+          kind: 'payment.refunded',
+          summary: `${formatMoney(input.amount, payment.currency, locale)} refunded.`,
+          details: {
+            paymentId: payment.id,
+            amount: input.amount,
+            before: { unapplied: payment.unapplied },
+          },
+          customerId: payment.customerId,
+        });
+      });
+      return load(input.paymentId);
+    },
+  };
+}

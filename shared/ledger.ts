@@ -1,0 +1,152 @@
+/** The ledger's domain types, as the API returns them. Amounts are integer minor units. */
+import type { AgingBucket, AgingRow, AgingTotals } from './aging';
+import type { CalendarDate } from './dates';
+import type { InvoiceState, PaymentTerms } from './invoices';
+import type { SupportedLocale } from './locales';
+import type { Minor } from './money';
+
+export const customerKinds = ['company', 'sole_trader', 'consumer'] as const;
+export type CustomerKind = (typeof customerKinds)[number];
+
+export interface Customer {
+  id: number;
+  name: string;
+  company: string;
+  kind: CustomerKind;
+  contactPerson: string;
+  email: string;
+  ccEmails: string[];
+  phone: string;
+  address: string;
+  /** Null: the business's. */
+  locale: SupportedLocale | null;
+  timeZone: string | null;
+  notes: string;
+  tags: string[];
+  doNotContact: { reason: string; until: CalendarDate | null } | null;
+  creditHold: { reason: string } | null;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Balance {
+  currency: string;
+  /** Open on invoices. */
+  open: Minor;
+  /** Paid but not yet applied to an invoice (and not refunded). */
+  unappliedCredit: Minor;
+}
+
+export interface CustomerSummary {
+  id: number;
+  name: string;
+  company: string;
+  kind: CustomerKind;
+  email: string;
+  archived: boolean;
+  balances: Balance[];
+}
+
+export interface InvoiceLine {
+  description: string;
+  quantity: string;
+  unitPrice: Minor;
+  taxRate: string | null;
+  net: Minor;
+  tax: Minor;
+}
+
+export interface Invoice {
+  id: number;
+  customerId: number;
+  customerName: string;
+  number: string;
+  issueDate: CalendarDate;
+  dueDate: CalendarDate;
+  currency: string;
+  terms: PaymentTerms;
+  discount: { percent: string; withinDays: number } | null;
+  notes: string;
+  lines: InvoiceLine[];
+  net: Minor;
+  tax: Minor;
+  total: Minor;
+  paid: Minor;
+  credited: Minor;
+  writtenOff: Minor;
+  open: Minor;
+  state: InvoiceState;
+  daysOverdue: number;
+  voidReason: string;
+  source: string;
+}
+
+export type InvoiceSummary = Omit<Invoice, 'lines' | 'notes' | 'terms' | 'discount' | 'voidReason'>;
+
+export interface Allocation {
+  invoiceId: number;
+  invoiceNumber: string;
+  amount: Minor;
+}
+
+export interface Payment {
+  id: number;
+  customerId: number;
+  date: CalendarDate;
+  amount: Minor;
+  currency: string;
+  method: string;
+  reference: string;
+  allocations: Allocation[];
+  refunded: Minor;
+  unapplied: Minor;
+}
+
+export interface CreditNote {
+  id: number;
+  invoiceId: number;
+  date: CalendarDate;
+  amount: Minor;
+  reason: string;
+}
+
+export interface TimelineEntry {
+  id: number;
+  occurredAt: string;
+  kind: string;
+  summary: string;
+  details: Record<string, unknown>;
+}
+
+export interface CustomerDetail {
+  customer: Customer;
+  balances: Balance[];
+  openInvoices: InvoiceSummary[];
+  payments: Payment[];
+}
+
+export interface AgingReportRow extends AgingRow {
+  customerName: string;
+  /** When this customer was last contacted (UTC instant), once contacts are logged. */
+  lastContactAt: string | null;
+}
+
+export interface AgingReport {
+  asOf: CalendarDate;
+  rows: AgingReportRow[];
+  totals: AgingTotals[];
+  /** Credit waiting to be applied, per customer and currency: shown beside, never netted. */
+  unappliedCredit: { customerId: number; currency: string; amount: Minor }[];
+}
+
+export interface AgingDetailRow {
+  invoiceId: number;
+  number: string;
+  issueDate: CalendarDate;
+  dueDate: CalendarDate;
+  total: Minor;
+  open: Minor;
+  daysOverdue: number;
+  bucket: AgingBucket;
+}
