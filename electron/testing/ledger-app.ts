@@ -1,0 +1,67 @@
+/** A whole app on a temp folder, its API table, and a fingerprint of every table. */
+import { createHash } from 'node:crypto';
+import { methodNames } from '../../shared/api/contract';
+import { defaultContactWindow } from '../../shared/settings';
+import { createMethodTable, registerApi } from '../api/register';
+import { createApp } from '../app';
+import { createMemoryLogger } from '../logger';
+import { manualClock } from './temp-dir';
+
+export const businessDefaults = {
+  businessName: 'Jones Plumbing',
+  address: '1 High Street',
+  email: 'sam@jonesplumbing.example',
+  phone: '',
+  paymentInstructions: 'Sort code 12-34-56, account 12345678',
+  currency: 'GBP',
+  locale: 'en-GB' as const,
+  timeZone: 'Europe/London',
+  contactWindow: defaultContactWindow,
+};
+
+export async function startLedgerApp(dataDir: string, now = '2027-03-15T09:00:00Z') {
+  const clock = manualClock(now);
+  const log = createMemoryLogger();
+  const app = await createApp({
+    dataDir,
+    clock,
+    mode: 'headless',
+    log,
+    defaults: businessDefaults,
+  });
+  await app.services.settings.completeOnboarding(businessDefaults);
+  const table = createMethodTable();
+  registerApi(table, app.services, log);
+
+  /** Calls a method as a transport would; returns the raw result. */
+  const call = (method: (typeof methodNames)[number], input: unknown) => table.get(method)!(input);
+  /** Calls a method and returns its value, failing the test on an error. */
+  async function ok<T = Record<string, unknown>>(
+    method: (typeof methodNames)[number],
+    input: unknown,
+  ): Promise<T> {
+    const result = await call(method, input);
+    if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  }
+  /** A hash of every row of every table: equal before and after means nothing was written. */
+  function fingerprint(): string {
+    const hash = createHash('sha256');
+    const tables = app.connection.sqlite
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .pluck()
+      .all() as string[];
+    for (const name of tables) {
+      hash.update(name);
+      hash.update(
+        JSON.stringify(
+          app.connection.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all(),
+        ),
+      );
+    }
+    return hash.digest('hex');
+  }
+  return { app, clock, log, call, ok, fingerprint };
+}
