@@ -1,6 +1,6 @@
 /** A whole app on a temp folder, its API table, and a fingerprint of every table. */
 import { createHash } from 'node:crypto';
-import { methodNames } from '../../shared/api/contract';
+import type { MethodName } from '../../shared/api/contract';
 import { defaultContactWindow } from '../../shared/settings';
 import { createMethodTable, registerApi } from '../api/register';
 import { createApp } from '../app';
@@ -34,12 +34,9 @@ export async function startLedgerApp(dataDir: string, now = '2027-03-15T09:00:00
   registerApi(table, app.services, log);
 
   /** Calls a method as a transport would; returns the raw result. */
-  const call = (method: (typeof methodNames)[number], input: unknown) => table.get(method)!(input);
+  const call = (method: MethodName, input: unknown) => table.get(method)!(input);
   /** Calls a method and returns its value, failing the test on an error. */
-  async function ok<T = Record<string, unknown>>(
-    method: (typeof methodNames)[number],
-    input: unknown,
-  ): Promise<T> {
+  async function ok<T = Record<string, unknown>>(method: MethodName, input: unknown): Promise<T> {
     const result = await call(method, input);
     if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
     return result.value as T;
