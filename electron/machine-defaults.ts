@@ -12,6 +12,7 @@ export function machineDefaults(env: NodeJS.ProcessEnv = process.env): BusinessS
     email: '',
     phone: '',
     paymentInstructions: '',
+    invoicePrefix: 'INV-',
     currency: usualCurrencyFor(locale),
     locale,
     timeZone: isValidTimeZone(resolved.timeZone) ? resolved.timeZone : 'UTC',

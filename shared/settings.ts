@@ -20,6 +20,8 @@ export interface BusinessSettings {
   phone: string;
   /** Bank details, a pay link: every way to pay, printed on invoices and letters. */
   paymentInstructions: string;
+  /** Goes before the number of every invoice made here: "INV-" gives INV-0001. */
+  invoicePrefix: string;
   /** ISO 4217 code of the currency new invoices use unless told otherwise. */
   currency: string;
   locale: SupportedLocale;

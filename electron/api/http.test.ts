@@ -36,6 +36,7 @@ async function serve() {
       email: '',
       phone: '',
       paymentInstructions: '',
+      invoicePrefix: 'INV-',
       currency: 'GBP',
       locale: 'en-GB',
       timeZone: 'Europe/London',

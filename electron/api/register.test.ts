@@ -15,6 +15,7 @@ const defaults = {
   email: '',
   phone: '',
   paymentInstructions: '',
+  invoicePrefix: 'INV-',
   currency: 'GBP',
   locale: 'en-GB' as const,
   timeZone: 'Europe/London',

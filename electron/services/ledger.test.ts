@@ -65,6 +65,21 @@ describe('invoices', () => {
     await app.close();
   });
 
+  it('take the prefix from the settings', async () => {
+    const { app, ok, customer } = await ledgerWithTwoInvoices();
+    await ok('settings.update', { invoicePrefix: 'JP/' });
+    const line = [{ description: 'x', quantity: '1', unitPrice: 100 }];
+    const next = await ok<Invoice>('invoices.create', {
+      customerId: customer.id,
+      issueDate: '2027-03-01',
+      dueDate: '2027-03-01',
+      currency: 'GBP',
+      lines: line,
+    });
+    expect(next.number).toBe('JP/0003');
+    await app.close();
+  });
+
   it('move through partial payment, credit and write-off to settled', async () => {
     const { app, ok, customer, first } = await ledgerWithTwoInvoices();
     await ok('payments.record', {

@@ -15,6 +15,7 @@ const defaults: BusinessSettings = {
   email: '',
   phone: '',
   paymentInstructions: '',
+  invoicePrefix: 'INV-',
   currency: 'GBP',
   locale: 'en-GB',
   timeZone: 'Europe/London',

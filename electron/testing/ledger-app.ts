@@ -13,6 +13,7 @@ export const businessDefaults = {
   email: 'sam@jonesplumbing.example',
   phone: '',
   paymentInstructions: 'Sort code 12-34-56, account 12345678',
+  invoicePrefix: 'INV-',
   currency: 'GBP',
   locale: 'en-GB' as const,
   timeZone: 'Europe/London',

@@ -1,4 +1,4 @@
-import { Select, Stack, Textarea } from '@mantine/core';
+import { Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { currencyCodes } from '../../shared/currencies';
 import type { SettingsForm } from './settings-form';
@@ -35,6 +35,12 @@ export function PaymentFields({ form }: { form: SettingsForm }) {
         autosize
         minRows={4}
         {...form.getInputProps('paymentInstructions')}
+      />
+      <TextInput
+        label="Invoice numbers start with"
+        description="Invoices made here are numbered in sequence: INV- gives INV-0001, INV-0002..."
+        maw={320}
+        {...form.getInputProps('invoicePrefix')}
       />
     </Stack>
   );

@@ -15,7 +15,7 @@ import { businessPartOf, showFieldIssues, useSettingsForm } from '../components/
 /** The fields each step asks for; a step is checked before moving on. */
 const steps: { label: string; fields: (keyof BusinessSettings)[] }[] = [
   { label: 'Your business', fields: ['businessName', 'email', 'phone', 'address'] },
-  { label: 'Getting paid', fields: ['currency', 'paymentInstructions'] },
+  { label: 'Getting paid', fields: ['currency', 'paymentInstructions', 'invoicePrefix'] },
   { label: 'Time and contact', fields: ['locale', 'timeZone', 'contactWindow'] },
 ];
 

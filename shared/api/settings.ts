@@ -70,6 +70,11 @@ const businessFields = {
   email,
   phone,
   paymentInstructions: text(2000, 'Please keep the payment details under 2,000 characters.'),
+  invoicePrefix: z
+    .string()
+    .trim()
+    .max(20, 'Please keep the prefix under 20 characters.')
+    .regex(/^[A-Za-z0-9/._-]*$/, 'A prefix has letters, digits and - _ / . only.'),
   currency,
   locale,
   timeZone,
@@ -86,6 +91,7 @@ export const onboardingSchema = z
     address: businessFields.address.default(''),
     phone: businessFields.phone.default(''),
     paymentInstructions: businessFields.paymentInstructions.default(''),
+    invoicePrefix: businessFields.invoicePrefix.default('INV-'),
   })
   .strict();
 
