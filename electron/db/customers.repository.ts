@@ -1,6 +1,5 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { CustomerRow, CustomersTable, DB } from './schema';
-import { containsText } from './sql-helpers';
 
 export function findCustomer(db: Kysely<DB>, id: number): Promise<CustomerRow | undefined> {
   return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -28,19 +27,9 @@ export async function updateCustomer(
 
 export function listCustomers(
   db: Kysely<DB>,
-  options: { search?: string | undefined; includeArchived?: boolean | undefined },
+  options: { includeArchived?: boolean | undefined },
 ): Promise<CustomerRow[]> {
   let query = db.selectFrom('customers').selectAll().orderBy('name').orderBy('id');
   if (!options.includeArchived) query = query.where('archived_at', 'is', null);
-  const search = options.search;
-  if (search) {
-    query = query.where((eb) =>
-      eb.or([
-        containsText('name', search),
-        containsText('company', search),
-        containsText('email', search),
-      ]),
-    );
-  }
   return query.execute();
 }

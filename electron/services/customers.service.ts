@@ -18,6 +18,7 @@ import {
 } from '../db/customers.repository';
 import { appendEvent } from '../db/events.repository';
 import type { CustomersTable, DB } from '../db/schema';
+import { matchesSearch } from '../../shared/search';
 import { customerFromRow } from './ledger-mapping';
 import type { InvoicesService } from './invoices.service';
 import type { PaymentsService } from './payments.service';
@@ -31,6 +32,7 @@ export interface CustomersService {
     includeArchived?: boolean | undefined;
   }): Promise<CustomerSummary[]>;
   archive(id: number): Promise<Customer>;
+  restore(id: number): Promise<Customer>;
   timeline(id: number, limit: number): Promise<TimelineEntry[]>;
   balances(customerIds?: readonly number[]): Promise<Map<number, Balance[]>>;
 }
@@ -202,7 +204,10 @@ export function createCustomersService(deps: {
     },
 
     async list(options) {
-      const rows = await listCustomers(db, options);
+      const search = options.search ?? '';
+      const rows = (await listCustomers(db, options)).filter((row) =>
+        matchesSearch([row.name, row.company, row.email, row.contact_person], search),
+      );
       const all = await balances();
       return rows.map((row) => ({
         id: row.id,
@@ -228,6 +233,23 @@ export function createCustomersService(deps: {
           occurredAt: now,
           kind: 'customer.archived',
           summary: `${row.name} was archived. Their history is kept.`,
+          details: {},
+          customerId: id,
+        });
+      });
+      return customerFromRow(await mustFind(id));
+    },
+
+    async restore(id) {
+      await db.transaction().execute(async (trx) => {
+        const row = await mustFind(id, trx);
+        if (!row.archived_at) return;
+        const now = clock.now();
+        await updateCustomer(trx, id, { archived_at: null, updated_at: now.toISOString() });
+        await appendEvent(trx, {
+          occurredAt: now,
+          kind: 'customer.restored',
+          summary: `${row.name} was restored from the archive.`,
           details: {},
           customerId: id,
         });

@@ -12,6 +12,7 @@ import {
 } from '../../shared/invoices';
 import type { CreditNote, Invoice, InvoiceSummary } from '../../shared/ledger';
 import { formatMoney } from '../../shared/money';
+import { matchesSearch } from '../../shared/search';
 import { findCustomer } from '../db/customers.repository';
 import { appendEvent } from '../db/events.repository';
 import {
@@ -216,17 +217,25 @@ export function createInvoicesService(deps: {
     },
 
     async list(options) {
+      // Customer names are matched in code (accents, non-ASCII case); numbers in SQL.
+      const search = options.search ?? '';
+      const namedCustomers =
+        search === ''
+          ? []
+          : (await db.selectFrom('customers').select(['id', 'name', 'company']).execute())
+              .filter((c) => matchesSearch([c.name, c.company], search))
+              .map((c) => c.id);
       let query = db
         .selectFrom('invoices as i')
         .innerJoin('customers as c', 'c.id', 'i.customer_id')
         .$if(options.customerId !== undefined, (q) =>
           q.where('i.customer_id', '=', options.customerId!),
         )
-        .$if(options.search !== undefined && options.search !== '', (q) =>
+        .$if(search !== '', (q) =>
           q.where((eb) =>
             eb.or([
-              containsText('i.number', options.search!),
-              containsText('c.name', options.search!),
+              containsText('i.number', search),
+              ...(namedCustomers.length > 0 ? [eb('i.customer_id', 'in', namedCustomers)] : []),
             ]),
           ),
         );

@@ -470,6 +470,43 @@ describe('bad input', () => {
   );
 });
 
+describe('customers', () => {
+  it('are archived rather than deleted, keep their history, and can be restored', async () => {
+    const { app, ok, call, customer } = await ledgerWithTwoInvoices();
+    await ok('customers.archive', { id: customer.id });
+    expect(await ok('customers.list', {})).toEqual([]);
+    expect(await ok<unknown[]>('customers.list', { includeArchived: true })).toHaveLength(1);
+    const refused = await call('invoices.create', {
+      customerId: customer.id,
+      issueDate: '2027-03-01',
+      dueDate: '2027-03-01',
+      currency: 'GBP',
+      lines: [{ description: 'x', quantity: '1', unitPrice: 1 }],
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', field: 'customerId' } });
+    const restored = await ok<Customer>('customers.restore', { id: customer.id });
+    expect(restored.archived).toBe(false);
+    const detail = await ok<{ balances: unknown[]; openInvoices: unknown[] }>('customers.get', {
+      id: customer.id,
+    });
+    expect(detail.balances).toEqual([{ currency: 'GBP', open: 12749, unappliedCredit: 0 }]);
+    expect(detail.openInvoices).toHaveLength(2);
+    await app.close();
+  });
+
+  it('are found by name, company or email, with % and _ taken literally', async () => {
+    const { app, ok } = await ledgerWithTwoInvoices();
+    await ok('customers.create', { name: 'Bryn Owen', company: '100% Plumbing_Ltd' });
+    const search = async (text: string) =>
+      (await ok<{ name: string }[]>('customers.list', { search: text })).map((c) => c.name);
+    expect(await search('łukasie')).toEqual(['Zoë Łukasiewicz']);
+    expect(await search('100%')).toEqual(['Bryn Owen']);
+    expect(await search('plumbing_l')).toEqual(['Bryn Owen']);
+    expect(await search('plumbingxltd')).toEqual([]);
+    await app.close();
+  });
+});
+
 describe('the timeline', () => {
   it('records every change to the customer in the same transaction', async () => {
     const { app, ok, customer, first } = await ledgerWithTwoInvoices();

@@ -86,6 +86,7 @@ export const customerMethods = {
       .default({}),
   ).returns<CustomerSummary[]>(),
   'customers.archive': method(z.object({ id }).strict()).returns<Customer>(),
+  'customers.restore': method(z.object({ id }).strict()).returns<Customer>(),
   'customers.timeline': method(
     z.object({ id, limit: z.number().int().min(1).max(1000).default(200) }).strict(),
   ).returns<TimelineEntry[]>(),
