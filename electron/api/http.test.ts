@@ -3,9 +3,9 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/api/contract';
-import { defaultContactWindow } from '../../shared/settings';
 import { startHeadless, type Headless } from '../headless-app';
 import { createMemoryLogger } from '../logger';
+import { blankBusiness } from '../testing/business';
 import { manualClock, useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
@@ -30,18 +30,7 @@ async function serve() {
     staticDir,
     clock: manualClock('2027-03-15T09:00:00Z'),
     log: createMemoryLogger(),
-    defaults: {
-      businessName: '',
-      address: '',
-      email: '',
-      phone: '',
-      paymentInstructions: '',
-      invoicePrefix: 'INV-',
-      currency: 'GBP',
-      locale: 'en-GB',
-      timeZone: 'Europe/London',
-      contactWindow: defaultContactWindow,
-    },
+    defaults: blankBusiness,
   });
   return running;
 }

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
-import { defaultContactWindow } from '../../shared/settings';
 import { createApp } from '../app';
 import { createMemoryLogger } from '../logger';
+import { blankBusiness } from '../testing/business';
 import { manualClock, useTempDirs } from '../testing/temp-dir';
 import { createMethodTable, registerApi } from './register';
 
 const tempDir = useTempDirs();
 
-const defaults = {
-  businessName: '',
-  address: '',
-  email: '',
-  phone: '',
-  paymentInstructions: '',
-  invoicePrefix: 'INV-',
-  currency: 'GBP',
-  locale: 'en-GB' as const,
-  timeZone: 'Europe/London',
-  contactWindow: defaultContactWindow,
-};
+const defaults = blankBusiness;
 
 async function api() {
   const log = createMemoryLogger();

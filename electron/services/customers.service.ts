@@ -1,7 +1,6 @@
 /** Customers: created, changed and archived, each change one transaction with its event. */
 import { sql, type Kysely, type Updateable } from 'kysely';
 import type { CustomerPatch, NewCustomer } from '../../shared/api/customers';
-import { AppError } from '../../shared/api/errors';
 import type { Clock } from '../../shared/dates';
 import type {
   Balance,
@@ -20,6 +19,7 @@ import { appendEvent } from '../db/events.repository';
 import type { CustomersTable, DB } from '../db/schema';
 import { matchesSearch } from '../../shared/search';
 import { customerFromRow } from './ledger-mapping';
+import { requireCustomer } from './lookups';
 import type { InvoicesService } from './invoices.service';
 import type { PaymentsService } from './payments.service';
 
@@ -84,11 +84,7 @@ export function createCustomersService(deps: {
 }): CustomersService {
   const { db, clock } = deps;
 
-  async function mustFind(id: number, trxDb: Kysely<DB> = db) {
-    const row = await findCustomer(trxDb, id);
-    if (!row) throw new AppError('not_found', `There is no customer ${id}.`, 'id');
-    return row;
-  }
+  const mustFind = (id: number, trxDb: Kysely<DB> = db) => requireCustomer(trxDb, id, 'id');
 
   async function balances(customerIds?: readonly number[]): Promise<Map<number, Balance[]>> {
     const ids = customerIds ? [...customerIds] : undefined;

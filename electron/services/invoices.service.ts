@@ -28,6 +28,7 @@ import type { DB } from '../db/schema';
 import { containsText } from '../db/sql-helpers';
 import type { BusinessContext } from './business-day';
 import { invoiceFromRows, invoiceSummaryFromRow } from './ledger-mapping';
+import { requireCustomer } from './lookups';
 
 export interface InvoiceListOptions {
   customerId?: number | undefined;
@@ -147,13 +148,7 @@ export function createInvoicesService(deps: {
       const now = clock.now().toISOString();
       const ctx = await deps.context();
       const id = await db.transaction().execute(async (trx) => {
-        const customer = await findCustomer(trx, input.customerId);
-        if (!customer)
-          throw new AppError(
-            'not_found',
-            `There is no customer ${input.customerId}.`,
-            'customerId',
-          );
+        const customer = await requireCustomer(trx, input.customerId);
         if (customer.archived_at) {
           throw new AppError(
             'conflict',

@@ -9,11 +9,11 @@ import type { AllocationPreview, RecordPayment } from '../../shared/api/payments
 import type { Clock } from '../../shared/dates';
 import type { Payment } from '../../shared/ledger';
 import { formatMoney } from '../../shared/money';
-import { findCustomer } from '../db/customers.repository';
 import { appendEvent } from '../db/events.repository';
 import { addToSettled, openInvoicesOf } from '../db/invoices.repository';
 import type { DB, PaymentRow } from '../db/schema';
 import type { BusinessContext } from './business-day';
+import { requireCustomer } from './lookups';
 
 export interface PaymentsService {
   record(input: RecordPayment): Promise<Payment>;
@@ -35,6 +35,22 @@ export interface PaymentsService {
   }): Promise<Payment>;
   get(id: number): Promise<Payment>;
   listFor(customerId: number): Promise<Payment[]>;
+}
+
+/** An open invoice row as the pure allocation rule takes it. */
+function toOpenInvoice(row: {
+  id: number;
+  due_date: string;
+  issue_date: string;
+  total_amount: number;
+  settled_amount: number;
+}) {
+  return {
+    invoiceId: row.id,
+    dueDate: row.due_date,
+    issueDate: row.issue_date,
+    open: row.total_amount - row.settled_amount,
+  };
 }
 
 type Requested = { invoiceId: number; amount: number }[] | undefined;
@@ -146,15 +162,7 @@ export function createPaymentsService(deps: {
       }
       plan = requested;
     } else {
-      plan = allocateOldestFirst(
-        open.map((i) => ({
-          invoiceId: i.id,
-          dueDate: i.due_date,
-          issueDate: i.issue_date,
-          open: i.total_amount - i.settled_amount,
-        })),
-        payment.available,
-      ).allocations;
+      plan = allocateOldestFirst(open.map(toOpenInvoice), payment.available).allocations;
     }
     const now = clock.now().toISOString();
     for (const allocation of plan) {
@@ -188,15 +196,7 @@ export function createPaymentsService(deps: {
 
     async preview(input) {
       const open = await openInvoicesOf(db, input.customerId, input.currency);
-      const plan = allocateOldestFirst(
-        open.map((i) => ({
-          invoiceId: i.id,
-          dueDate: i.due_date,
-          issueDate: i.issue_date,
-          open: i.total_amount - i.settled_amount,
-        })),
-        input.amount,
-      );
+      const plan = allocateOldestFirst(open.map(toOpenInvoice), input.amount);
       const byId = new Map(open.map((i) => [i.id, i]));
       return {
         allocations: plan.allocations.map((a) => {
@@ -215,13 +215,7 @@ export function createPaymentsService(deps: {
     async record(input) {
       const { locale } = await deps.context();
       const id = await db.transaction().execute(async (trx) => {
-        const customer = await findCustomer(trx, input.customerId);
-        if (!customer)
-          throw new AppError(
-            'not_found',
-            `There is no customer ${input.customerId}.`,
-            'customerId',
-          );
+        await requireCustomer(trx, input.customerId);
         const now = clock.now();
         const { id: paymentId } = await trx
           .insertInto('payments')

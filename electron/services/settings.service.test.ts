@@ -1,26 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultContactWindow, type BusinessSettings } from '../../shared/settings';
 import { closeConnection, openConnection } from '../db/connection';
 import { migrations } from '../db/migrations';
 import { migrate } from '../db/migrator';
+import { blankBusiness } from '../testing/business';
 import { manualClock, useTempDirs } from '../testing/temp-dir';
 import { createSettingsService } from './settings.service';
 
 const tempDir = useTempDirs();
 
-const defaults: BusinessSettings = {
-  businessName: '',
-  address: '',
-  email: '',
-  phone: '',
-  paymentInstructions: '',
-  invoicePrefix: 'INV-',
-  currency: 'GBP',
-  locale: 'en-GB',
-  timeZone: 'Europe/London',
-  contactWindow: defaultContactWindow,
-};
+const defaults = blankBusiness;
 
 const answers = {
   ...defaults,

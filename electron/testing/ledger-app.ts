@@ -1,24 +1,11 @@
 /** A whole app on a temp folder, its API table, and a fingerprint of every table. */
 import { createHash } from 'node:crypto';
 import type { MethodName } from '../../shared/api/contract';
-import { defaultContactWindow } from '../../shared/settings';
 import { createMethodTable, registerApi } from '../api/register';
 import { createApp } from '../app';
 import { createMemoryLogger } from '../logger';
+import { sampleBusiness } from './business';
 import { manualClock } from './temp-dir';
-
-export const businessDefaults = {
-  businessName: 'Jones Plumbing',
-  address: '1 High Street',
-  email: 'sam@jonesplumbing.example',
-  phone: '',
-  paymentInstructions: 'Sort code 12-34-56, account 12345678',
-  invoicePrefix: 'INV-',
-  currency: 'GBP',
-  locale: 'en-GB' as const,
-  timeZone: 'Europe/London',
-  contactWindow: defaultContactWindow,
-};
 
 export async function startLedgerApp(dataDir: string, now = '2027-03-15T09:00:00Z') {
   const clock = manualClock(now);
@@ -28,9 +15,9 @@ export async function startLedgerApp(dataDir: string, now = '2027-03-15T09:00:00
     clock,
     mode: 'headless',
     log,
-    defaults: businessDefaults,
+    defaults: sampleBusiness,
   });
-  await app.services.settings.completeOnboarding(businessDefaults);
+  await app.services.settings.completeOnboarding(sampleBusiness);
   const table = createMethodTable();
   registerApi(table, app.services, log);
 
