@@ -1,13 +1,13 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../shared/api/app';
 import type { Settings } from '../shared/settings';
 import { ApiCallError, call } from './api';
+import { BusinessContext, type Business } from './business';
 import { AppFrame } from './components/AppFrame';
-import { useScreen } from './router';
-import { ComingSoonScreen } from './screens/ComingSoonScreen';
+import { NavigateContext, sectionOf, useRoute } from './router';
+import { Screens } from './Screens';
 import { OnboardingScreen } from './screens/OnboardingScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
 
 type Loaded =
   | { status: 'loading' }
@@ -25,7 +25,7 @@ async function loadApp(): Promise<Loaded> {
 
 export function App() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [screen, go] = useScreen();
+  const [route, navigate] = useRoute();
 
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -39,6 +39,21 @@ export function App() {
     setLoaded({ status: 'loading' });
     setAttempt((n) => n + 1);
   };
+
+  const settings = loaded.status === 'ready' ? loaded.settings : null;
+  const today = loaded.status === 'ready' ? loaded.info.today : null;
+  const business = useMemo<Business | null>(
+    () =>
+      settings && today
+        ? {
+            locale: settings.locale,
+            currency: settings.currency,
+            timeZone: settings.timeZone,
+            today,
+          }
+        : null,
+    [settings, today],
+  );
 
   const appState =
     loaded.status === 'loading' ? 'loading' : loaded.status === 'failed' ? 'error' : 'ready';
@@ -55,22 +70,27 @@ export function App() {
           settings={loaded.settings}
           onDone={(settings) => {
             setLoaded({ ...loaded, settings });
-            go('today');
+            navigate({ screen: 'today' });
           }}
         />
       )}
-      {loaded.status === 'ready' && loaded.settings.onboardingComplete && (
-        <AppFrame businessName={loaded.settings.businessName} screen={screen} onNavigate={go}>
-          {screen === 'settings' ? (
-            <SettingsScreen
-              settings={loaded.settings}
-              info={loaded.info}
-              onSaved={(settings) => setLoaded({ ...loaded, settings })}
-            />
-          ) : (
-            <ComingSoonScreen screen={screen} />
-          )}
-        </AppFrame>
+      {loaded.status === 'ready' && loaded.settings.onboardingComplete && business && (
+        <BusinessContext value={business}>
+          <NavigateContext value={navigate}>
+            <AppFrame
+              businessName={loaded.settings.businessName}
+              section={sectionOf(route)}
+              onNavigate={(screen) => navigate({ screen })}
+            >
+              <Screens
+                route={route}
+                settings={loaded.settings}
+                info={loaded.info}
+                onSettingsSaved={(settings) => setLoaded({ ...loaded, settings })}
+              />
+            </AppFrame>
+          </NavigateContext>
+        </BusinessContext>
       )}
     </div>
   );

@@ -1,6 +1,11 @@
-/** The app's screens and a small path router (the History API, no library needed for seven). */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * The app's screens and a small path router on the History API. Seven sections and five
+ * detail pages do not need a library: a route is plain data, with one function to read it
+ * from the address and one to write it back.
+ */
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 
+/** The sections of the navigation. */
 export const screens = [
   'today',
   'overdue',
@@ -12,21 +17,101 @@ export const screens = [
 ] as const;
 export type ScreenName = (typeof screens)[number];
 
-function screenFromPath(pathname: string): ScreenName {
-  const first = pathname.split('/').filter(Boolean)[0] ?? '';
-  return (screens as readonly string[]).includes(first) ? (first as ScreenName) : 'today';
+export type Route =
+  | { screen: ScreenName }
+  | { screen: 'customer'; id: number }
+  | { screen: 'newCustomer' }
+  | { screen: 'invoice'; id: number }
+  | { screen: 'newInvoice'; customerId?: number }
+  | { screen: 'newPayment'; customerId: number; invoiceId?: number };
+
+/** A positive whole number from the address, or undefined. */
+function idFrom(text: string | null | undefined): number | undefined {
+  if (!text || !/^[1-9]\d{0,14}$/.test(text)) return undefined;
+  return Number(text);
 }
 
-export function useScreen(): [ScreenName, (next: ScreenName) => void] {
-  const [screen, setScreen] = useState(() => screenFromPath(window.location.pathname));
+export function routeFrom(pathname: string, search = ''): Route {
+  const [first = '', second, third] = pathname.split('/').filter(Boolean);
+  const query = new URLSearchParams(search);
+  const id = idFrom(second);
+  if (first === 'customers' && second === 'new') return { screen: 'newCustomer' };
+  if (first === 'customers' && id !== undefined) {
+    if (third === 'payment') {
+      const invoiceId = idFrom(query.get('invoice'));
+      return { screen: 'newPayment', customerId: id, ...(invoiceId ? { invoiceId } : {}) };
+    }
+    return { screen: 'customer', id };
+  }
+  if (first === 'invoices' && second === 'new') {
+    const customerId = idFrom(query.get('customer'));
+    return { screen: 'newInvoice', ...(customerId ? { customerId } : {}) };
+  }
+  if (first === 'invoices' && id !== undefined) return { screen: 'invoice', id };
+  return (screens as readonly string[]).includes(first)
+    ? { screen: first as ScreenName }
+    : { screen: 'today' };
+}
+
+export function pathOf(route: Route): string {
+  switch (route.screen) {
+    case 'customer':
+      return `/customers/${route.id}`;
+    case 'newCustomer':
+      return '/customers/new';
+    case 'invoice':
+      return `/invoices/${route.id}`;
+    case 'newInvoice':
+      return route.customerId ? `/invoices/new?customer=${route.customerId}` : '/invoices/new';
+    case 'newPayment':
+      return `/customers/${route.customerId}/payment${route.invoiceId ? `?invoice=${route.invoiceId}` : ''}`;
+    default:
+      return `/${route.screen}`;
+  }
+}
+
+/** The section of the navigation a route belongs to. */
+export function sectionOf(route: Route): ScreenName {
+  switch (route.screen) {
+    case 'customer':
+    case 'newCustomer':
+    case 'newPayment':
+      return 'customers';
+    case 'invoice':
+    case 'newInvoice':
+      return 'invoices';
+    default:
+      return route.screen;
+  }
+}
+
+export type Navigate = (to: Route) => void;
+
+export function useRoute(): [Route, Navigate] {
+  const [route, setRoute] = useState(() =>
+    routeFrom(window.location.pathname, window.location.search),
+  );
   useEffect(() => {
-    const onPop = () => setScreen(screenFromPath(window.location.pathname));
+    const onPop = () => setRoute(routeFrom(window.location.pathname, window.location.search));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const go = useCallback((next: ScreenName) => {
-    if (window.location.pathname !== `/${next}`) window.history.pushState(null, '', `/${next}`);
-    setScreen(next);
+  const navigate = useCallback((to: Route) => {
+    const path = pathOf(to);
+    if (window.location.pathname + window.location.search !== path) {
+      window.history.pushState(null, '', path);
+      window.scrollTo(0, 0);
+    }
+    setRoute(to);
   }, []);
-  return [screen, go];
+  return [route, navigate];
+}
+
+export const NavigateContext = createContext<Navigate>(() => {
+  throw new Error('Navigation is used outside the app frame.');
+});
+
+/** Moves to another screen, from anywhere inside the app frame. */
+export function useNavigate(): Navigate {
+  return useContext(NavigateContext);
 }

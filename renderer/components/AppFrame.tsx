@@ -25,7 +25,8 @@ const navigation: { screen: ScreenName; label: string; icon: Icon }[] = [
 
 export function AppFrame(props: {
   businessName: string;
-  screen: ScreenName;
+  /** The section the current screen belongs to. */
+  section: ScreenName;
   onNavigate: (screen: ScreenName) => void;
   children: ReactNode;
 }) {
@@ -45,9 +46,10 @@ export function AppFrame(props: {
               href={`/${screen}`}
               label={label}
               leftSection={<ItemIcon size={18} stroke={1.6} />}
-              active={props.screen === screen}
-              aria-current={props.screen === screen ? 'page' : undefined}
+              active={props.section === screen}
+              aria-current={props.section === screen ? 'page' : undefined}
               onClick={(event) => {
+                if (event.metaKey || event.ctrlKey || event.shiftKey) return;
                 event.preventDefault();
                 props.onNavigate(screen);
               }}

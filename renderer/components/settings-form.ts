@@ -1,7 +1,8 @@
 /** The settings form's state, shared by onboarding and the Settings screen. */
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import type { FieldIssue } from '../../shared/api/errors';
 import type { BusinessSettings, Settings } from '../../shared/settings';
+
+export { showFieldIssues } from './field-issues';
 
 export type SettingsFormValues = BusinessSettings;
 export type SettingsForm = UseFormReturnType<SettingsFormValues>;
@@ -13,9 +14,4 @@ export function businessPartOf(settings: Settings): BusinessSettings {
 
 export function useSettingsForm(initial: BusinessSettings): SettingsForm {
   return useForm<SettingsFormValues>({ mode: 'controlled', initialValues: initial });
-}
-
-/** Shows the server's (or the shared schema's) field messages beside their fields. */
-export function showFieldIssues(form: SettingsForm, issues: FieldIssue[]): void {
-  form.setErrors(Object.fromEntries(issues.map((issue) => [issue.field, issue.message])));
 }

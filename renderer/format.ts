@@ -1,0 +1,69 @@
+/**
+ * Amounts and dates written for people, in the business's locale. Amounts go through
+ * shared/money.ts (never a float); a calendar date is formatted as UTC midnight in UTC, so no
+ * machine time zone can move it to the day before.
+ */
+import { useMemo } from 'react';
+import { isCalendarDate, type CalendarDate } from '../shared/dates';
+import { formatMoney, type Minor } from '../shared/money';
+import { useBusiness } from './business';
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const instantFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function cached(
+  cache: Map<string, Intl.DateTimeFormat>,
+  key: string,
+  make: () => Intl.DateTimeFormat,
+) {
+  let formatter = cache.get(key);
+  if (!formatter) cache.set(key, (formatter = make()));
+  return formatter;
+}
+
+/** "15 Mar 2027" (en-GB), "Mar 15, 2027" (en-US). */
+export function formatDate(date: CalendarDate, locale: string): string {
+  if (!isCalendarDate(date)) return date;
+  const formatter = cached(
+    dateFormatters,
+    locale,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      }),
+  );
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return formatter.format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** An instant as the business sees it: "15 Mar 2027, 09:00". */
+export function formatInstant(instant: string, locale: string, timeZone: string): string {
+  const when = new Date(instant);
+  if (Number.isNaN(when.getTime())) return instant;
+  return cached(
+    instantFormatters,
+    `${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(when);
+}
+
+export interface Formatters {
+  money(amount: Minor, currency: string): string;
+  date(date: CalendarDate): string;
+  instant(instant: string): string;
+}
+
+export function useFormat(): Formatters {
+  const { locale, timeZone } = useBusiness();
+  return useMemo(
+    () => ({
+      money: (amount, currency) => formatMoney(amount, currency, locale),
+      date: (date) => formatDate(date, locale),
+      instant: (instant) => formatInstant(instant, locale, timeZone),
+    }),
+    [locale, timeZone],
+  );
+}

@@ -1,0 +1,184 @@
+import { Text, UnstyledButton } from '@mantine/core';
+import {
+  agingBuckets,
+  bucketLabels,
+  type AgingBucket,
+  type AgingTotals,
+} from '../../../shared/aging';
+import type { AgingReportRow } from '../../../shared/ledger';
+import type { Minor } from '../../../shared/money';
+import { AppLink } from '../../components/AppLink';
+import { VirtualTable, type Column, type Sort } from '../../components/VirtualTable';
+import { useFormat, type Formatters } from '../../format';
+import type { AgingColumn } from './aging-view';
+
+/** A figure of the table, to trace to the invoices behind it. */
+export interface FigureTarget {
+  customerId: number;
+  customerName: string;
+  currency: string;
+  /** Null: every open invoice of the row. */
+  bucket: AgingBucket | null;
+  amount: Minor;
+}
+
+const creditKey = (customerId: number, currency: string) => `${customerId}|${currency}`;
+
+export function AgingTable(props: {
+  rows: readonly AgingReportRow[];
+  totals: readonly AgingTotals[];
+  unappliedCredit: ReadonlyMap<string, Minor>;
+  showCurrency: boolean;
+  sort: Sort<AgingColumn> | null;
+  onSort: (column: AgingColumn) => void;
+  onFigure: (target: FigureTarget) => void;
+}) {
+  const format = useFormat();
+  const figure = (row: AgingReportRow, bucket: AgingBucket | null) => {
+    const amount = bucket ? row[bucket] : row.total;
+    if (amount === 0) return <Nothing />;
+    const text = format.money(amount, row.currency);
+    return (
+      <UnstyledButton
+        className={bucket ? 'figure' : 'figure figure-total'}
+        aria-label={`${bucket ? bucketLabels[bucket] : 'Total'}: ${text}`}
+        onClick={() =>
+          props.onFigure({
+            customerId: row.customerId,
+            customerName: row.customerName,
+            currency: row.currency,
+            bucket,
+            amount,
+          })
+        }
+      >
+        {text}
+      </UnstyledButton>
+    );
+  };
+
+  const columns: Column<AgingReportRow, AgingColumn>[] = [
+    {
+      key: 'customer',
+      header: 'Customer',
+      width: 'minmax(160px, 2fr)',
+      sortable: true,
+      cell: (row) => (
+        <CustomerCell
+          row={row}
+          credit={props.unappliedCredit.get(creditKey(row.customerId, row.currency)) ?? 0}
+          showCurrency={props.showCurrency}
+          format={format}
+        />
+      ),
+    },
+    ...agingBuckets.map((bucket): Column<AgingReportRow, AgingColumn> => ({
+      key: bucket,
+      header: bucketLabels[bucket],
+      width: 'minmax(80px, 1fr)',
+      align: 'end',
+      sortable: true,
+      cell: (row) => figure(row, bucket),
+    })),
+    {
+      key: 'total',
+      header: 'Total',
+      width: 'minmax(92px, 1fr)',
+      align: 'end',
+      sortable: true,
+      cell: (row) => figure(row, null),
+    },
+    {
+      key: 'oldest',
+      header: 'Oldest overdue',
+      width: '76px',
+      align: 'end',
+      sortable: true,
+      cell: (row) =>
+        row.oldestDaysOverdue > 0 ? (
+          `${row.oldestDaysOverdue} ${row.oldestDaysOverdue === 1 ? 'day' : 'days'}`
+        ) : (
+          <Nothing />
+        ),
+    },
+    {
+      key: 'lastContact',
+      header: 'Last contact',
+      width: '88px',
+      align: 'end',
+      sortable: true,
+      cell: (row) => (row.lastContactAt ? format.instant(row.lastContactAt) : <Nothing />),
+    },
+  ];
+
+  const footer = props.totals.map((totals) => ({
+    key: totals.currency,
+    label: `Total in ${totals.currency}`,
+    cells: [
+      <Text key="label" span fz="sm" fw={600}>
+        Total {totals.currency}
+        <Text span fz="xs" c="dimmed" fw={400} ml={6}>
+          {totals.customers === 1 ? '1 customer' : `${totals.customers} customers`}
+        </Text>
+      </Text>,
+      ...agingBuckets.map((bucket) =>
+        totals[bucket] === 0 ? (
+          <Nothing key={bucket} />
+        ) : (
+          format.money(totals[bucket], totals.currency)
+        ),
+      ),
+      format.money(totals.total, totals.currency),
+      '',
+      '',
+    ],
+  }));
+
+  return (
+    <VirtualTable
+      label="Overdue by customer"
+      rows={props.rows}
+      columns={columns}
+      rowKey={(row) => creditKey(row.customerId, row.currency)}
+      rowHeight={52}
+      sort={props.sort}
+      onSort={props.onSort}
+      footer={footer}
+      minWidth={880}
+      className="fill-rest"
+    />
+  );
+}
+
+function CustomerCell(props: {
+  row: AgingReportRow;
+  credit: Minor;
+  showCurrency: boolean;
+  format: Formatters;
+}) {
+  const { row, credit } = props;
+  const notes = [
+    props.showCurrency ? row.currency : null,
+    credit > 0 ? `${props.format.money(credit, row.currency)} credit to apply` : null,
+  ].filter(Boolean);
+  return (
+    <div className="cell-stack">
+      <AppLink to={{ screen: 'customer', id: row.customerId }} fw={500} c="dark.7" truncate>
+        {row.customerName}
+      </AppLink>
+      {notes.length > 0 && (
+        <Text fz="xs" c="dimmed" truncate>
+          {notes.join(' · ')}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+function Nothing() {
+  return (
+    <Text span c="gray.5">
+      –
+    </Text>
+  );
+}

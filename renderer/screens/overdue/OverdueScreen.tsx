@@ -1,0 +1,138 @@
+import { Button, Loader, Stack } from '@mantine/core';
+import { IconFileInvoice, IconFilterOff } from '@tabler/icons-react';
+import { useCallback, useMemo, useState } from 'react';
+import type { Minor } from '../../../shared/money';
+import { call } from '../../api';
+import { EmptyState } from '../../components/EmptyState';
+import { LoadProblem } from '../../components/LoadProblem';
+import { PageHeader } from '../../components/PageHeader';
+import type { Sort } from '../../components/VirtualTable';
+import { useFormat } from '../../format';
+import { useLoad } from '../../hooks/useLoad';
+import { useNavigate } from '../../router';
+import { AgingChart } from './AgingChart';
+import { AgingDetailDrawer } from './AgingDetailDrawer';
+import { AgingFilters } from './AgingFilters';
+import { AgingTable, type FigureTarget } from './AgingTable';
+import {
+  filterRows,
+  nextSort,
+  noFilter,
+  sortRows,
+  type AgingColumn,
+  type AgingFilter,
+} from './aging-view';
+import { NothingOwed } from './NothingOwed';
+
+/** "Who owes me what, and how late?": one row per customer and currency. */
+export function OverdueScreen() {
+  const format = useFormat();
+  const navigate = useNavigate();
+  const load = useCallback(() => call('ledger.aging', {}), []);
+  const report = useLoad(load);
+  const [filter, setFilter] = useState<AgingFilter>(noFilter);
+  const [sort, setSort] = useState<Sort<AgingColumn> | null>(null);
+  const [figure, setFigure] = useState<FigureTarget | null>(null);
+
+  const value = report.value;
+  const rows = useMemo(
+    () => (value ? sortRows(filterRows(value.rows, filter), sort) : []),
+    [value, filter, sort],
+  );
+  const credit = useMemo(
+    () =>
+      new Map<string, Minor>(
+        (value?.unappliedCredit ?? []).map((c) => [`${c.customerId}|${c.currency}`, c.amount]),
+      ),
+    [value],
+  );
+
+  const header = (
+    <PageHeader
+      title="Overdue"
+      description={
+        value
+          ? `Who owes you what, and how late, as of ${format.date(value.asOf)}.`
+          : 'Who owes you what, and how late.'
+      }
+      actions={
+        <Button
+          leftSection={<IconFileInvoice size={18} />}
+          onClick={() => navigate({ screen: 'newInvoice' })}
+        >
+          New invoice
+        </Button>
+      }
+    />
+  );
+
+  if (!value) {
+    return (
+      <Stack className="screen-wide" gap="lg">
+        {header}
+        {report.error ? (
+          <LoadProblem error={report.error} onRetry={report.reload} what="who owes you" />
+        ) : (
+          <Loader aria-label="Loading" />
+        )}
+      </Stack>
+    );
+  }
+
+  const currencies = value.totals.map((t) => t.currency);
+  const totals = filter.currency
+    ? value.totals.filter((t) => t.currency === filter.currency)
+    : value.totals;
+  return (
+    <div className="screen-wide screen-fill">
+      {header}
+      {value.rows.length === 0 ? (
+        <NothingOwed />
+      ) : (
+        <>
+          <AgingChart
+            totals={value.totals}
+            onPick={(currency, bucket) =>
+              setFilter({
+                ...filter,
+                currency: currencies.length > 1 ? currency : null,
+                bucket,
+              })
+            }
+          />
+          <AgingFilters
+            filter={filter}
+            onChange={setFilter}
+            currencies={currencies}
+            shown={rows.length}
+            of={value.rows.length}
+          />
+          {rows.length === 0 ? (
+            <EmptyState
+              icon={<IconFilterOff size={26} />}
+              title="No one matches these filters"
+              action={
+                <Button variant="light" onClick={() => setFilter(noFilter)}>
+                  Clear filters
+                </Button>
+              }
+            >
+              Try part of a name, or another lateness.
+            </EmptyState>
+          ) : (
+            <AgingTable
+              rows={rows}
+              totals={totals}
+              unappliedCredit={credit}
+              showCurrency={currencies.length > 1}
+              sort={sort}
+              onSort={(column) => setSort(nextSort(sort, column))}
+              onFigure={setFigure}
+            />
+          )}
+        </>
+      )}
+      <AgingDetailDrawer target={figure} onClose={() => setFigure(null)} />
+    </div>
+  );
+}
