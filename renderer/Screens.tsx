@@ -2,6 +2,9 @@ import type { AppInfo } from '../shared/api/app';
 import type { Settings } from '../shared/settings';
 import type { Route } from './router';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
+import { CustomerScreen } from './screens/customers/CustomerScreen';
+import { CustomersScreen } from './screens/customers/CustomersScreen';
+import { NewCustomerScreen } from './screens/customers/NewCustomerScreen';
 import { OverdueScreen } from './screens/overdue/OverdueScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 
@@ -24,13 +27,18 @@ export function Screens(props: {
       );
     case 'overdue':
       return <OverdueScreen />;
+    case 'customers':
+      return <CustomersScreen />;
+    case 'newCustomer':
+      return <NewCustomerScreen />;
+    case 'customer':
+      return <CustomerScreen key={route.id} id={route.id} />;
     case 'today':
     case 'plans':
     case 'outbox':
-    case 'customers':
     case 'invoices':
       return <ComingSoonScreen screen={route.screen} />;
     default:
-      return <ComingSoonScreen screen="customers" />;
+      return <ComingSoonScreen screen="invoices" />;
   }
 }

@@ -15,7 +15,11 @@ export function PageHeader(props: {
         <Title order={1} size="h2">
           {props.title}
         </Title>
-        {props.description && <Text c="dimmed">{props.description}</Text>}
+        {props.description && (
+          <Text c="dimmed" component="div">
+            {props.description}
+          </Text>
+        )}
       </Stack>
       {props.actions && (
         <Group gap="sm" wrap="nowrap">

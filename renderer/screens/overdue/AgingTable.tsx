@@ -163,7 +163,7 @@ function CustomerCell(props: {
   ].filter(Boolean);
   return (
     <div className="cell-stack">
-      <AppLink to={{ screen: 'customer', id: row.customerId }} fw={500} c="dark.7" truncate>
+      <AppLink to={{ screen: 'customer', id: row.customerId }} fz="sm" fw={500} c="dark.7" truncate>
         {row.customerName}
       </AppLink>
       {notes.length > 0 && (

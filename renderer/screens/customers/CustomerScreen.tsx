@@ -1,0 +1,163 @@
+import { Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconCash, IconFileInvoice } from '@tabler/icons-react';
+import { useCallback, useState, type ReactNode } from 'react';
+import type { Customer } from '../../../shared/ledger';
+import { call } from '../../api';
+import { AppLink } from '../../components/AppLink';
+import { LoadProblem } from '../../components/LoadProblem';
+import { PageHeader } from '../../components/PageHeader';
+import { useLoad } from '../../hooks/useLoad';
+import { useNavigate } from '../../router';
+import { InvoiceTable } from '../invoices/InvoiceTable';
+import { ArchiveCustomerModal } from './ArchiveCustomerModal';
+import { BalanceCards } from './BalanceCards';
+import { CustomerDetailsCard } from './CustomerDetailsCard';
+import { CustomerFlags } from './CustomerFlags';
+import { EditCustomerModal } from './EditCustomerModal';
+import { PaymentsTable } from './PaymentsTable';
+import { Timeline } from './Timeline';
+
+export function CustomerScreen({ id }: { id: number }) {
+  const navigate = useNavigate();
+  const load = useCallback(
+    () =>
+      Promise.all([call('customers.get', { id }), call('customers.timeline', { id, limit: 200 })]),
+    [id],
+  );
+  const loaded = useLoad(load);
+  const [dialog, setDialog] = useState<'edit' | 'archive' | null>(null);
+  const back = (
+    <AppLink to={{ screen: 'customers' }} fz="sm">
+      ← Customers
+    </AppLink>
+  );
+
+  if (!loaded.value || loaded.value[0].customer.id !== id) {
+    return (
+      <Stack className="screen-wide" gap="lg">
+        {back}
+        {loaded.error ? (
+          <LoadProblem error={loaded.error} onRetry={loaded.reload} what="this customer" />
+        ) : (
+          <Loader aria-label="Loading" />
+        )}
+      </Stack>
+    );
+  }
+
+  const [detail, timeline] = loaded.value;
+  const { customer } = detail;
+  const changed = (_: Customer) => {
+    setDialog(null);
+    loaded.reload();
+  };
+  return (
+    <Stack className="screen-wide" gap="lg">
+      <PageHeader
+        above={back}
+        title={customer.name}
+        description={<FlagBadges customer={customer} />}
+        actions={
+          !customer.archived && (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconCash size={18} />}
+                onClick={() => navigate({ screen: 'newPayment', customerId: id })}
+              >
+                Record a payment
+              </Button>
+              <Button
+                leftSection={<IconFileInvoice size={18} />}
+                onClick={() => navigate({ screen: 'newInvoice', customerId: id })}
+              >
+                New invoice
+              </Button>
+            </>
+          )
+        }
+      />
+      <CustomerFlags customer={customer} />
+      <div className="detail-layout">
+        <Stack gap="lg" miw={0}>
+          <BalanceCards balances={detail.balances} />
+          <Card title="Open invoices">
+            {detail.openInvoices.length === 0 ? (
+              <Text c="dimmed">Nothing open. Every invoice is settled.</Text>
+            ) : (
+              <InvoiceTable label="Open invoices" invoices={detail.openInvoices} />
+            )}
+          </Card>
+          <Card title="Payments">
+            {detail.payments.length === 0 ? (
+              <Text c="dimmed">No payments yet.</Text>
+            ) : (
+              <PaymentsTable label="Payments" payments={detail.payments} />
+            )}
+          </Card>
+        </Stack>
+        <Stack gap="lg" miw={0}>
+          <CustomerDetailsCard
+            customer={customer}
+            onEdit={() => setDialog('edit')}
+            onArchive={() => setDialog('archive')}
+          />
+          <Card title="Timeline">
+            <Timeline entries={timeline} />
+          </Card>
+        </Stack>
+      </div>
+      <EditCustomerModal
+        customer={customer}
+        opened={dialog === 'edit'}
+        onClose={() => setDialog(null)}
+        onSaved={changed}
+      />
+      <ArchiveCustomerModal
+        customer={customer}
+        opened={dialog === 'archive'}
+        onClose={() => setDialog(null)}
+        onArchived={changed}
+      />
+    </Stack>
+  );
+}
+
+function FlagBadges({ customer }: { customer: Customer }) {
+  const parts = [customer.company !== customer.name ? customer.company : '', customer.email]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <Group gap="xs" component="span">
+      {parts && <span>{parts}</span>}
+      {customer.doNotContact && (
+        <Badge color="yellow" variant="light">
+          Do not contact
+        </Badge>
+      )}
+      {customer.creditHold && (
+        <Badge color="orange" variant="light">
+          Credit on hold
+        </Badge>
+      )}
+      {customer.archived && (
+        <Badge color="gray" variant="light">
+          Archived
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function Card(props: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" component="section" aria-label={props.title}>
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {props.title}
+        </Title>
+        {props.children}
+      </Stack>
+    </Paper>
+  );
+}

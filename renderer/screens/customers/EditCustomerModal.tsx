@@ -1,0 +1,77 @@
+import { Alert, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { Customer } from '../../../shared/ledger';
+import { ApiCallError, call } from '../../api';
+import { showFieldIssues } from '../../components/field-issues';
+import { CustomerFields } from './CustomerFields';
+import { CustomerFlagsFields } from './CustomerFlagsFields';
+import { toCustomerPatch, useCustomerForm, valuesOf } from './customer-form';
+
+export function EditCustomerModal(props: {
+  customer: Customer;
+  opened: boolean;
+  onClose: () => void;
+  onSaved: (customer: Customer) => void;
+}) {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title="Edit details" size="lg">
+      {/* Mounted only while open, so each opening starts from the saved details. */}
+      {props.opened && <EditForm {...props} />}
+    </Modal>
+  );
+}
+
+function EditForm(props: {
+  customer: Customer;
+  onClose: () => void;
+  onSaved: (customer: Customer) => void;
+}) {
+  const form = useCustomerForm(valuesOf(props.customer));
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = form.onSubmit(async (values) => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      props.onSaved(await call('customers.update', toCustomerPatch(props.customer.id, values)));
+    } catch (error) {
+      if (error instanceof ApiCallError && error.issues.length > 0) {
+        showFieldIssues(form, error.issues);
+        setProblem('Nothing was saved. Please check the fields marked in red.');
+      } else {
+        setProblem((error as Error).message);
+      }
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  return (
+    <form onSubmit={save} noValidate>
+      <Stack gap="lg">
+        <CustomerFields form={form} />
+        <Divider />
+        <div>
+          <Text fw={600} mb="sm">
+            Flags
+          </Text>
+          <CustomerFlagsFields form={form} />
+        </div>
+        {problem && (
+          <Alert color="red" role="alert">
+            {problem}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            Save changes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { Alert, Button, Group, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { ApiCallError, call } from '../../api';
+import { AppLink } from '../../components/AppLink';
+import { showFieldIssues } from '../../components/field-issues';
+import { PageHeader } from '../../components/PageHeader';
+import { Section } from '../../components/Section';
+import { useNavigate } from '../../router';
+import { CustomerFields } from './CustomerFields';
+import { blankCustomer, toNewCustomer, useCustomerForm } from './customer-form';
+
+export function NewCustomerScreen() {
+  const navigate = useNavigate();
+  const form = useCustomerForm(blankCustomer);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = form.onSubmit(async (values) => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      const customer = await call('customers.create', toNewCustomer(values));
+      navigate({ screen: 'customer', id: customer.id });
+    } catch (error) {
+      if (error instanceof ApiCallError && error.issues.length > 0) {
+        showFieldIssues(form, error.issues);
+        setProblem('Nothing was saved yet. Please check the fields marked in red.');
+      } else {
+        setProblem((error as Error).message);
+      }
+      setSaving(false);
+    }
+  });
+
+  return (
+    <form className="screen" onSubmit={save} noValidate>
+      <Stack gap="lg">
+        <PageHeader
+          above={
+            <AppLink to={{ screen: 'customers' }} fz="sm">
+              ← Customers
+            </AppLink>
+          }
+          title="Add a customer"
+          description="Only the name is needed now; you can add the rest whenever you like."
+        />
+        <Section title="Details">
+          <CustomerFields form={form} />
+        </Section>
+        {problem && (
+          <Alert color="red" role="alert">
+            {problem}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => navigate({ screen: 'customers' })}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            Add customer
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
