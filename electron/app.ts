@@ -18,6 +18,7 @@ import { startBackupSchedule } from './scheduler/backups';
 import { createAppService } from './services/app.service';
 import { businessContext } from './services/business-day';
 import { createCustomersService } from './services/customers.service';
+import { createDocumentsService } from './services/documents.service';
 import { createInvoicesService } from './services/invoices.service';
 import { createLedgerService } from './services/ledger.service';
 import { createPaymentsService } from './services/payments.service';
@@ -87,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       payments: () => payments,
     }),
     ledger: createLedgerService({ db: connection.db, context }),
+    documents: createDocumentsService({ db: connection.db, clock, settings, invoices }),
     app: createAppService({
       clock,
       settings,

@@ -1,5 +1,7 @@
 // Compiles the main process, the headless entry point and the preload for Node/Electron.
-// Everything is bundled except native and Electron modules; the preload becomes CommonJS,
+// Everything is bundled except native and Electron modules, and pdfkit, which finds its own
+// data files (font metrics, ICC profile) beside its code through import.meta.url and a
+// package `imports` map, so it must stay in node_modules. The preload becomes CommonJS,
 // which Electron requires of a sandboxed preload.
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
@@ -11,7 +13,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'pdfkit'],
   define: { __GOODWILL_VERSION__: JSON.stringify(pkg.version) },
 };
 

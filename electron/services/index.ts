@@ -1,6 +1,7 @@
 /** Every service the API binds to, built once per running app. */
 import type { AppService } from './app.service';
 import type { CustomersService } from './customers.service';
+import type { DocumentsService } from './documents.service';
 import type { InvoicesService } from './invoices.service';
 import type { LedgerService } from './ledger.service';
 import type { PaymentsService } from './payments.service';
@@ -13,4 +14,5 @@ export interface Services {
   invoices: InvoicesService;
   payments: PaymentsService;
   ledger: LedgerService;
+  documents: DocumentsService;
 }

@@ -103,6 +103,13 @@ export const newInvoiceSchema = z
 
 export type NewInvoice = z.output<typeof newInvoiceSchema>;
 
+/** A document made for the owner to save, print or attach: a suggested name and its bytes. */
+export interface DocumentFile {
+  /** Safe on every file system, e.g. "Invoice INV-0001 - Jones Plumbing.pdf". */
+  fileName: string;
+  contentBase64: string;
+}
+
 export const invoiceMethods = {
   'invoices.create': method(newInvoiceSchema).returns<Invoice>(),
   'invoices.get': method(z.object({ id }).strict()).returns<Invoice>(),
@@ -118,6 +125,8 @@ export const invoiceMethods = {
       .strict()
       .default({ limit: 200, offset: 0 }),
   ).returns<{ invoices: InvoiceSummary[]; total: number }>(),
+  /** The invoice as a PDF, ready to print or attach to an email. */
+  'invoices.pdf': method(z.object({ id }).strict()).returns<DocumentFile>(),
   'invoices.issue': method(z.object({ id }).strict()).returns<Invoice>(),
   'invoices.void': method(
     z

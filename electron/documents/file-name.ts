@@ -1,0 +1,26 @@
+/**
+ * File names for the documents Goodwill makes, safe to save on Windows, macOS and Linux:
+ * letters in any script stay ("Zoë Łukasiewicz"), characters a file system refuses or reads
+ * as a path (/ \ : * ? " < > | and control characters) become a hyphen, a run of them one.
+ */
+const unsafe = /[/\\:*?"<>|\p{Cc}\p{Cf}]+/gu;
+
+export function safeFileName(stem: string, extension: string, maxLength = 120): string {
+  const cleaned = stem
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(unsafe, '-')
+    // Leading dots hide a file on macOS and Linux; trailing dots and spaces vanish on Windows.
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  const short = [...cleaned]
+    .slice(0, maxLength)
+    .join('')
+    .replace(/[\s.]+$/, '');
+  return `${short || 'document'}.${extension}`;
+}
+
+/** "Invoice INV-0001 - Jones Plumbing.pdf" */
+export function invoiceFileName(invoice: { number: string; customerName: string }): string {
+  const who = invoice.customerName.trim();
+  return safeFileName(`Invoice ${invoice.number}${who ? ` - ${who}` : ''}`, 'pdf');
+}
