@@ -3,7 +3,7 @@
 // data files (font metrics, ICC profile) beside its code through import.meta.url and a
 // package `imports` map, so it must stay in node_modules. The preload becomes CommonJS,
 // which Electron requires of a sandboxed preload.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -16,6 +16,9 @@ const common = {
   external: ['electron', 'better-sqlite3', 'pdfkit'],
   define: { __GOODWILL_VERSION__: JSON.stringify(pkg.version) },
 };
+
+// Start clean: code splitting leaves hashed chunks that an old build would otherwise keep.
+await rm(new URL('../dist/electron', import.meta.url), { recursive: true, force: true });
 
 await Promise.all([
   build({
