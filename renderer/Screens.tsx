@@ -5,10 +5,14 @@ import { ComingSoonScreen } from './screens/ComingSoonScreen';
 import { CustomerScreen } from './screens/customers/CustomerScreen';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { NewCustomerScreen } from './screens/customers/NewCustomerScreen';
+import { InvoiceEditorScreen } from './screens/invoices/InvoiceEditorScreen';
+import { InvoiceScreen } from './screens/invoices/InvoiceScreen';
+import { InvoicesScreen } from './screens/invoices/InvoicesScreen';
 import { OverdueScreen } from './screens/overdue/OverdueScreen';
+import { PaymentScreen } from './screens/payments/PaymentScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 
-/** The screen for a route. */
+/** The screen for a route. Detail screens are keyed by their record, so each starts afresh. */
 export function Screens(props: {
   route: Route;
   settings: Settings;
@@ -33,12 +37,23 @@ export function Screens(props: {
       return <NewCustomerScreen />;
     case 'customer':
       return <CustomerScreen key={route.id} id={route.id} />;
+    case 'invoices':
+      return <InvoicesScreen />;
+    case 'newInvoice':
+      return <InvoiceEditorScreen key={route.customerId ?? 0} customerId={route.customerId} />;
+    case 'invoice':
+      return <InvoiceScreen key={route.id} id={route.id} />;
+    case 'newPayment':
+      return (
+        <PaymentScreen
+          key={`${route.customerId}-${route.invoiceId ?? 0}`}
+          customerId={route.customerId}
+          invoiceId={route.invoiceId}
+        />
+      );
     case 'today':
     case 'plans':
     case 'outbox':
-    case 'invoices':
       return <ComingSoonScreen screen={route.screen} />;
-    default:
-      return <ComingSoonScreen screen="invoices" />;
   }
 }

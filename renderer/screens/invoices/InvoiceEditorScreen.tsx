@@ -1,0 +1,158 @@
+import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import { currencyCodes } from '../../../shared/currencies';
+import { ApiCallError, call } from '../../api';
+import { AppLink } from '../../components/AppLink';
+import { showFieldIssues } from '../../components/field-issues';
+import { PageHeader } from '../../components/PageHeader';
+import { Section } from '../../components/Section';
+import { useBusiness } from '../../business';
+import { useLoad } from '../../hooks/useLoad';
+import { useNavigate } from '../../router';
+import { blankInvoice, formFieldOf, toNewInvoice } from './invoice-draft';
+import { useInvoiceForm } from './invoice-form';
+import { InvoiceLinesEditor } from './InvoiceLinesEditor';
+import { InvoiceTermsFields } from './InvoiceTermsFields';
+
+/** A new invoice: who, when, what for; the totals as the owner types. */
+export function InvoiceEditorScreen(props: { customerId?: number | undefined }) {
+  const business = useBusiness();
+  const navigate = useNavigate();
+  const form = useInvoiceForm(
+    blankInvoice({
+      today: business.today,
+      currency: business.currency,
+      customerId: props.customerId,
+    }),
+  );
+  const loadCustomers = useCallback(() => call('customers.list', {}), []);
+  const customers = useLoad(loadCustomers);
+  const customerOptions = useMemo(
+    () => (customers.value ?? []).map((c) => ({ value: String(c.id), label: c.name })),
+    [customers.value],
+  );
+  const [saving, setSaving] = useState<'invoice' | 'draft' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function save(asDraft: boolean) {
+    form.clearErrors();
+    setProblem(null);
+    const draft = toNewInvoice(form.getValues(), { draft: asDraft });
+    if (!draft.ok) {
+      showFieldIssues(form, draft.issues);
+      setProblem('Nothing was saved yet. Please check the fields marked in red.');
+      return;
+    }
+    setSaving(asDraft ? 'draft' : 'invoice');
+    try {
+      const invoice = await call('invoices.create', draft.input);
+      navigate({ screen: 'invoice', id: invoice.id });
+    } catch (error) {
+      if (error instanceof ApiCallError && error.issues.length > 0) {
+        const elsewhere = showFieldIssues(form, error.issues, formFieldOf);
+        setProblem(
+          elsewhere[0]?.message ?? 'Nothing was saved yet. Please check the fields marked in red.',
+        );
+      } else {
+        setProblem((error as Error).message);
+      }
+      setSaving(null);
+    }
+  }
+
+  return (
+    <form
+      className="screen"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(false);
+      }}
+    >
+      <Stack gap="lg">
+        <PageHeader
+          above={
+            <AppLink to={{ screen: 'invoices' }} fz="sm">
+              ← Invoices
+            </AppLink>
+          }
+          title="New invoice"
+          description="Clear terms on every invoice are the kindest start to being paid on time."
+        />
+        <Section title="Who and when">
+          <div className="two-columns">
+            <Select
+              label="Customer"
+              placeholder={customers.loading ? 'Loading…' : 'Choose a customer'}
+              data={customerOptions}
+              searchable
+              limit={50}
+              withAsterisk
+              nothingFoundMessage="No customer by that name"
+              {...form.getInputProps('customerId')}
+            />
+            <TextInput
+              label="Invoice number"
+              placeholder="Next in sequence"
+              description="Leave empty to use the next number."
+              {...form.getInputProps('number')}
+            />
+          </div>
+          <div className="two-columns">
+            <TextInput
+              label="Issue date"
+              type="date"
+              withAsterisk
+              {...form.getInputProps('issueDate')}
+            />
+            <Select
+              label="Currency"
+              data={currencyCodes as string[]}
+              searchable
+              allowDeselect={false}
+              {...form.getInputProps('currency')}
+            />
+          </div>
+          <InvoiceTermsFields form={form} />
+        </Section>
+        <Section title="Lines">
+          <InvoiceLinesEditor form={form} />
+        </Section>
+        <Section title="Note to the customer" description="Printed on the invoice. Optional.">
+          <Textarea
+            aria-label="Note to the customer"
+            placeholder="Thank you for your business."
+            autosize
+            minRows={2}
+            {...form.getInputProps('notes')}
+          />
+        </Section>
+        <div className="save-bar">
+          <Stack gap="sm">
+            {problem && (
+              <Alert color="red" role="alert">
+                {problem}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => window.history.back()}>
+                Cancel
+              </Button>
+              <Button
+                variant="default"
+                loading={saving === 'draft'}
+                disabled={saving !== null}
+                onClick={() => void save(true)}
+              >
+                Save as draft
+              </Button>
+              <Button type="submit" loading={saving === 'invoice'} disabled={saving !== null}>
+                Create invoice
+              </Button>
+            </Group>
+          </Stack>
+        </div>
+      </Stack>
+    </form>
+  );
+}
