@@ -32,7 +32,8 @@ export async function startHeadlessProcess(
   const token = randomBytes(18).toString('base64url');
   const child: ChildProcess = spawn(
     process.execPath,
-    [entry, '--data-dir', dataDir, '--port', '0', '--token', token],
+    // `--token=` form: a token may start with a dash, which would read as another option.
+    [entry, '--data-dir', dataDir, '--port', '0', `--token=${token}`],
     {
       env: { ...process.env, GOODWILL_NOW: '2027-03-15T09:00:00Z', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

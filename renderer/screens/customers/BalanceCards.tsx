@@ -7,7 +7,7 @@ export function BalanceCards({ balances }: { balances: readonly Balance[] }) {
   const format = useFormat();
   if (balances.length === 0) {
     return (
-      <Paper withBorder p="md" aria-label="Balance">
+      <Paper withBorder p="md" component="section" aria-label="Balance">
         <Text fz="xs" c="dimmed" fw={600}>
           Owes you
         </Text>
@@ -27,6 +27,7 @@ export function BalanceCards({ balances }: { balances: readonly Balance[] }) {
           key={balance.currency}
           withBorder
           p="md"
+          component="section"
           aria-label={`Balance in ${balance.currency}`}
         >
           <Text fz="xs" c="dimmed" fw={600}>

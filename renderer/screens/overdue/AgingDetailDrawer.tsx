@@ -19,7 +19,8 @@ export function AgingDetailDrawer(props: { target: FigureTarget | null; onClose:
       opened={target !== null}
       onClose={props.onClose}
       position="right"
-      size={640}
+      size={680}
+      classNames={{ title: 'drawer-title' }}
       title={target?.customerName}
     >
       {target && (
@@ -76,7 +77,7 @@ function DetailRows({ target }: { target: FigureTarget }) {
           <Table.Th>Due</Table.Th>
           <Table.Th className="end">Total</Table.Th>
           <Table.Th className="end">Open</Table.Th>
-          <Table.Th className="end">Days overdue</Table.Th>
+          <Table.Th className="end">Days late</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

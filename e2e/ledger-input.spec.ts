@@ -1,0 +1,82 @@
+import { expect, serverForThisFile, test } from './fixtures';
+import { AppPage } from './pages/AppPage';
+import { InvoiceEditorPage } from './pages/InvoiceEditorPage';
+import { PaymentPage } from './pages/PaymentPage';
+
+const server = serverForThisFile({ onboarded: true });
+let customerId = 0;
+let invoiceId = 0;
+
+test.beforeAll(async () => {
+  const customer = await server.current.api<{ value: { id: number } }>('customers.create', {
+    name: 'Greenway Lettings',
+  });
+  customerId = customer.body.value.id;
+  const invoice = await server.current.api<{ value: { id: number } }>('invoices.create', {
+    customerId,
+    issueDate: '2027-02-01',
+    terms: { kind: 'net', days: 14 },
+    currency: 'GBP',
+    lines: [{ description: 'Gas safety certificate', quantity: '1', unitPrice: 10000 }],
+  });
+  invoiceId = invoice.body.value.id;
+});
+
+async function invoiceCount() {
+  const reply = await server.current.api<{ value: { total: number } }>('invoices.list', {});
+  return reply.body.value.total;
+}
+
+test('a quantity that is not a number is marked, and no invoice is made', async ({ page }) => {
+  const app = new AppPage(page);
+  const editor = new InvoiceEditorPage(page);
+  await app.open(server.current, `/invoices/new?customer=${customerId}`);
+  await expect(editor.fields.field('Customer')).toHaveValue('Greenway Lettings');
+  await editor.fillLine(1, { description: 'Void inspection', quantity: '1.5.5', unitPrice: '60' });
+  await editor.fillLine(2, { description: 'Key cutting', quantity: '2', unitPrice: '4.50' });
+  // The line that cannot be read is left out of the live total.
+  await expect(editor.lineAmount(1)).toHaveText('–');
+  await expect(editor.total).toHaveText('£9.00');
+
+  await editor.create();
+  await expect(editor.lineField(1, 'quantity')).toHaveAttribute('aria-invalid', 'true');
+  await expect(editor.lineField(2, 'quantity')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(
+    editor.lineField(1, 'quantity').locator('xpath=ancestor::*[@role="group"][1]'),
+  ).toContainText('The quantity must be a number like "1.5"');
+  await editor.expectNothingSaved();
+  expect(await invoiceCount()).toBe(1);
+
+  // A price with more decimals than pounds have is caught before anything is sent.
+  await editor.lineField(1, 'quantity').fill('1.5');
+  await editor.lineField(2, 'unit price').fill('4.505');
+  await editor.create();
+  await expect(editor.lineField(2, 'unit price')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('GBP amounts have at most 2 decimals.')).toBeVisible();
+  expect(await invoiceCount()).toBe(1);
+});
+
+test('a payment given to an invoice beyond what is open is marked, and nothing is saved', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const payment = new PaymentPage(page);
+  await app.open(server.current, `/customers/${customerId}/payment?invoice=${invoiceId}`);
+  await expect(payment.heading).toBeVisible();
+  // From an invoice, its open amount is suggested, all of it towards that invoice.
+  await expect(payment.amount()).toHaveValue('100.00');
+  await expect(payment.handAmount('INV-0001')).toHaveValue('100.00');
+
+  await payment.fill({ amount: '150.00' });
+  await payment.handAmount('INV-0001').fill('150.00');
+  await payment.save();
+  await expect(payment.handAmount('INV-0001')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Only £100.00 is open on invoice INV-0001.')).toBeVisible();
+  await expect(payment.heading).toBeVisible();
+
+  const detail = await server.current.api<{
+    value: { payments: unknown[]; balances: { open: number }[] };
+  }>('customers.get', { id: customerId });
+  expect(detail.body.value.payments).toEqual([]);
+  expect(detail.body.value.balances[0]?.open).toBe(10000);
+});

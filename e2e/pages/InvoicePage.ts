@@ -1,0 +1,21 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** One invoice: lines, totals, state and its actions. */
+export class InvoicePage {
+  readonly stillToPay: Locator;
+
+  constructor(readonly page: Page) {
+    this.stillToPay = page.getByLabel('Still to pay', { exact: true });
+  }
+
+  heading(number?: string) {
+    return this.page.getByRole('heading', {
+      level: 1,
+      name: number ? `Invoice ${number}` : /^Invoice /,
+    });
+  }
+
+  async openCustomer(name: string) {
+    await this.page.getByRole('link', { name, exact: true }).click();
+  }
+}

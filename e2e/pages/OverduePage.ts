@@ -1,0 +1,46 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** Who owes what, and how late: the list, its totals, and the invoices behind a figure. */
+export class OverduePage {
+  readonly table: Locator;
+  readonly rows: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByRole('table', { name: 'Overdue by customer' });
+    this.rows = this.table.getByRole('row');
+  }
+
+  row(customer: string): Locator {
+    return this.rows.filter({
+      has: this.page.getByRole('link', { name: customer, exact: true }),
+    });
+  }
+
+  /** A figure of a row, by its column: "Not yet due", "31–60 days", "Total". */
+  figure(customer: string, column: string): Locator {
+    return this.row(customer).getByRole('button', { name: new RegExp(`^${column}: `) });
+  }
+
+  totals(currency: string): Locator {
+    return this.table.getByRole('row', { name: `Total in ${currency}` });
+  }
+
+  async sortBy(column: string) {
+    await this.table.getByRole('columnheader', { name: column }).getByRole('button').click();
+  }
+
+  /** Scrolls the list to its end, as a person dragging the scroll bar down would. */
+  async scrollToEnd() {
+    await this.table.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  }
+
+  detail(customer: string): Locator {
+    return this.page.getByRole('dialog', { name: customer });
+  }
+
+  detailRows(customer: string): Locator {
+    return this.detail(customer)
+      .getByRole('table', { name: 'Invoices behind this figure' })
+      .getByRole('row');
+  }
+}
