@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, serverForThisFile, test } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { CustomerPage } from './pages/CustomerPage';
@@ -62,6 +63,10 @@ test('a customer, two invoices and a part payment land in the right buckets', as
   await editor.create();
   await expect(invoice.heading('INV-0001')).toBeVisible();
   await expect(invoice.stillToPay).toHaveText('£330.00');
+  const pdf = await invoice.downloadPdf();
+  expect(pdf.suggestedFilename()).toMatch(/INV-0001.*\.pdf$/);
+  const bytes = await readFile(await pdf.path());
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
   // The second, from the Invoices screen: not yet due.
   await app.goTo('Invoices');

@@ -15,6 +15,13 @@ export class InvoicePage {
     });
   }
 
+  /** Clicks "Download PDF" and returns the file the browser receives. */
+  async downloadPdf() {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Download PDF' }).click();
+    return download;
+  }
+
   async openCustomer(name: string) {
     await this.page.getByRole('link', { name, exact: true }).click();
   }
