@@ -1,6 +1,7 @@
 import { expect, serverForThisFile, test } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { InvoiceEditorPage } from './pages/InvoiceEditorPage';
+import { InvoicePage } from './pages/InvoicePage';
 import { PaymentPage } from './pages/PaymentPage';
 
 const server = serverForThisFile({ onboarded: true });
@@ -79,4 +80,25 @@ test('a payment given to an invoice beyond what is open is marked, and nothing i
   }>('customers.get', { id: customerId });
   expect(detail.body.value.payments).toEqual([]);
   expect(detail.body.value.balances[0]?.open).toBe(10000);
+});
+
+test('a credit note for more than is open is refused beside its amount', async ({ page }) => {
+  const app = new AppPage(page);
+  const invoice = new InvoicePage(page);
+  await app.open(server.current, `/invoices/${invoiceId}`);
+  const dialog = await invoice.more('Credit note');
+  await dialog.getByLabel('Amount (GBP)', { exact: false }).fill('500');
+  await dialog.getByLabel('Reason', { exact: false }).fill('Goodwill gesture');
+  await dialog.getByRole('button', { name: 'Add credit note' }).click();
+  await expect(dialog.getByLabel('Amount (GBP)', { exact: false })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(dialog).toContainText('That is more than the £100.00 open on invoice INV-0001.');
+
+  // A smaller one goes through, and the invoice shows what is left.
+  await dialog.getByLabel('Amount (GBP)', { exact: false }).fill('25');
+  await dialog.getByRole('button', { name: 'Add credit note' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(invoice.stillToPay).toHaveText('£75.00');
 });

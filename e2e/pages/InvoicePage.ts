@@ -22,6 +22,13 @@ export class InvoicePage {
     return download;
   }
 
+  /** Opens one of the actions under "More": a credit note, a write-off, voiding. */
+  async more(action: string) {
+    await this.page.getByRole('button', { name: 'More' }).click();
+    await this.page.getByRole('menuitem', { name: action }).click();
+    return this.page.getByRole('dialog');
+  }
+
   async openCustomer(name: string) {
     await this.page.getByRole('link', { name, exact: true }).click();
   }

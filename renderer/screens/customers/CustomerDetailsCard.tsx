@@ -8,6 +8,7 @@ export function CustomerDetailsCard(props: {
   customer: Customer;
   onEdit: () => void;
   onArchive: () => void;
+  onRestore: () => void;
 }) {
   const { customer } = props;
   const rows: [string, ReactNode][] = [
@@ -39,7 +40,11 @@ export function CustomerDetailsCard(props: {
           <Button variant="light" size="xs" onClick={props.onEdit}>
             Edit details
           </Button>
-          {!customer.archived && (
+          {customer.archived ? (
+            <Button variant="subtle" size="xs" onClick={props.onRestore}>
+              Restore from the archive
+            </Button>
+          ) : (
             <Button variant="subtle" color="gray" size="xs" onClick={props.onArchive}>
               Archive this customer
             </Button>

@@ -11,7 +11,7 @@ export function CustomerFlags({ customer }: { customer: Customer }) {
     <Stack gap="xs">
       {customer.archived && (
         <Alert color="gray" icon={<IconArchive size={18} />} title="Archived">
-          Their history is kept. They cannot be invoiced while archived.
+          Their history is kept. Restore them to invoice them again.
         </Alert>
       )}
       {customer.doNotContact && (

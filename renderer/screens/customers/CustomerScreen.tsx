@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCash, IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { Customer } from '../../../shared/ledger';
@@ -26,6 +26,7 @@ export function CustomerScreen({ id }: { id: number }) {
   );
   const loaded = useLoad(load);
   const [dialog, setDialog] = useState<'edit' | 'archive' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const back = (
     <AppLink to={{ screen: 'customers' }} fz="sm">
       ← Customers
@@ -51,12 +52,20 @@ export function CustomerScreen({ id }: { id: number }) {
     setDialog(null);
     loaded.reload();
   };
+  const restore = async () => {
+    setProblem(null);
+    try {
+      changed(await call('customers.restore', { id }));
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
   return (
     <Stack className="screen-wide" gap="lg">
       <PageHeader
         above={back}
         title={customer.name}
-        description={<FlagBadges customer={customer} />}
+        description={subtitle(customer) || undefined}
         actions={
           !customer.archived && (
             <>
@@ -77,6 +86,11 @@ export function CustomerScreen({ id }: { id: number }) {
           )
         }
       />
+      {problem && (
+        <Alert color="red" role="alert" withCloseButton onClose={() => setProblem(null)}>
+          {problem}
+        </Alert>
+      )}
       <CustomerFlags customer={customer} />
       <div className="detail-layout">
         <Stack gap="lg" miw={0}>
@@ -101,6 +115,7 @@ export function CustomerScreen({ id }: { id: number }) {
             customer={customer}
             onEdit={() => setDialog('edit')}
             onArchive={() => setDialog('archive')}
+            onRestore={() => void restore()}
           />
           <Card title="Timeline">
             <Timeline entries={timeline} />
@@ -123,30 +138,10 @@ export function CustomerScreen({ id }: { id: number }) {
   );
 }
 
-function FlagBadges({ customer }: { customer: Customer }) {
-  const parts = [customer.company !== customer.name ? customer.company : '', customer.email]
+function subtitle(customer: Customer): string {
+  return [customer.company !== customer.name ? customer.company : '', customer.email]
     .filter(Boolean)
     .join(' · ');
-  return (
-    <Group gap="xs" component="span">
-      {parts && <span>{parts}</span>}
-      {customer.doNotContact && (
-        <Badge color="yellow" variant="light">
-          Do not contact
-        </Badge>
-      )}
-      {customer.creditHold && (
-        <Badge color="orange" variant="light">
-          Credit on hold
-        </Badge>
-      )}
-      {customer.archived && (
-        <Badge color="gray" variant="light">
-          Archived
-        </Badge>
-      )}
-    </Group>
-  );
 }
 
 function Card(props: { title: string; children: ReactNode }) {

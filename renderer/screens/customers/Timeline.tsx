@@ -13,7 +13,7 @@ import { useFormat } from '../../format';
 
 function iconFor(kind: string): Icon {
   if (kind === 'customer.created') return IconUserPlus;
-  if (kind === 'customer.archived') return IconArchive;
+  if (kind === 'customer.archived' || kind === 'customer.restored') return IconArchive;
   if (kind.startsWith('customer.')) return IconPencil;
   if (kind.startsWith('payment.refunded')) return IconReceiptRefund;
   if (kind.startsWith('payment.')) return IconCash;
