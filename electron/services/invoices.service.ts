@@ -11,6 +11,7 @@ import {
   type PaymentTerms,
 } from '../../shared/invoices';
 import type { CreditNote, Invoice, InvoiceSummary } from '../../shared/ledger';
+import { formatCalendarDate } from '../../shared/date-format';
 import { formatMoney } from '../../shared/money';
 import { matchesSearch } from '../../shared/search';
 import { findCustomer } from '../db/customers.repository';
@@ -196,7 +197,7 @@ export function createInvoicesService(deps: {
         await appendEvent(trx, {
           occurredAt: clock.now(),
           kind: input.draft ? 'invoice.drafted' : 'invoice.created',
-          summary: `Invoice ${number} for ${formatMoney(totals.total, input.currency, ctx.locale)}, due ${dueDate}.`,
+          summary: `Invoice ${number} for ${formatMoney(totals.total, input.currency, ctx.locale)}, due ${formatCalendarDate(dueDate, ctx.locale)}.`,
           details: {
             invoiceId: newId,
             number,
