@@ -111,6 +111,17 @@ test('a customer, two invoices and a part payment land in the right buckets', as
     '',
   ]);
 
+  // Filters: by lateness, by name.
+  await overdue.filterLateness('Over 90 days');
+  await expect(overdue.row('Old Mill Bakery')).toBeVisible();
+  await expect(overdue.row('Harbour Café Ltd')).toHaveCount(0);
+  await overdue.clearFilters();
+  await overdue.find('harbour');
+  await expect(page.getByText('Showing 1 of 2')).toBeVisible();
+  await expect(overdue.row('Old Mill Bakery')).toHaveCount(0);
+  await overdue.clearFilters();
+  await expect(overdue.row('Old Mill Bakery')).toBeVisible();
+
   // Every figure traces to its invoices.
   await overdue.figure('Harbour Café Ltd', '31–60 days').click();
   const rows = overdue.detailRows('Harbour Café Ltd');

@@ -50,8 +50,20 @@ export function formatInstant(instant: string, locale: string, timeZone: string)
   ).format(when);
 }
 
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
+/** A whole number for people: "2,005". */
+export function formatNumber(value: number, locale: string): string {
+  let formatter = numberFormatters.get(locale);
+  if (!formatter) numberFormatters.set(locale, (formatter = new Intl.NumberFormat(locale)));
+  return formatter.format(value);
+}
+
 export interface Formatters {
   money(amount: Minor, currency: string): string;
+  number(value: number): string;
+  /** A count of things: `count(3, 'customer', 'customers')` is "3 customers". */
+  count(count: number, one: string, many: string): string;
   date(date: CalendarDate): string;
   instant(instant: string): string;
 }
@@ -61,6 +73,8 @@ export function useFormat(): Formatters {
   return useMemo(
     () => ({
       money: (amount, currency) => formatMoney(amount, currency, locale),
+      number: (value) => formatNumber(value, locale),
+      count: (count, one, many) => `${formatNumber(count, locale)} ${count === 1 ? one : many}`,
       date: (date) => formatDate(date, locale),
       instant: (instant) => formatInstant(instant, locale, timeZone),
     }),

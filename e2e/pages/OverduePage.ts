@@ -25,6 +25,20 @@ export class OverduePage {
     return this.table.getByRole('row', { name: `Total in ${currency}` });
   }
 
+  /** Only customers with something in one bucket ("Over 90 days"), or "Any lateness". */
+  async filterLateness(option: string) {
+    await this.page.getByRole('combobox', { name: 'Lateness' }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async find(text: string) {
+    await this.page.getByRole('textbox', { name: 'Find a customer' }).fill(text);
+  }
+
+  async clearFilters() {
+    await this.page.getByRole('button', { name: 'Clear filters' }).first().click();
+  }
+
   async sortBy(column: string) {
     await this.table.getByRole('columnheader', { name: column }).getByRole('button').click();
   }

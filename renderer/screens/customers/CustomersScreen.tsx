@@ -80,7 +80,7 @@ export function CustomersScreen() {
             <Group gap="xs">
               {customers.loading && <Loader size="xs" aria-label="Searching" />}
               <Text fz="sm" c="dimmed">
-                {rows.length === 1 ? '1 customer' : `${rows.length} customers`}
+                {format.count(rows.length, 'customer', 'customers')}
               </Text>
             </Group>
           </Group>

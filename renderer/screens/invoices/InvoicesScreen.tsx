@@ -17,6 +17,7 @@ import { call } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadProblem } from '../../components/LoadProblem';
 import { PageHeader } from '../../components/PageHeader';
+import { useFormat } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
 import { InvoiceTable } from './InvoiceTable';
@@ -33,6 +34,7 @@ const pageSize = 50;
 
 export function InvoicesScreen() {
   const navigate = useNavigate();
+  const format = useFormat();
   const [filter, setFilter] = useState('all');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
@@ -109,7 +111,7 @@ export function InvoicesScreen() {
               {list.loading && <Loader size="xs" aria-label="Loading" />}
               {result && (
                 <Text fz="sm" c="dimmed">
-                  {result.total === 1 ? '1 invoice' : `${result.total} invoices`}
+                  {format.count(result.total, 'invoice', 'invoices')}
                 </Text>
               )}
             </Group>

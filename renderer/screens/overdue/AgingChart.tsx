@@ -43,7 +43,7 @@ function CurrencyBar({
 }) {
   const format = useFormat();
   const money = (amount: number) => format.money(amount, totals.currency);
-  const customers = totals.customers === 1 ? '1 customer' : `${totals.customers} customers`;
+  const customers = format.count(totals.customers, 'customer', 'customers');
   return (
     <div className="aging-currency">
       <div>

@@ -1,11 +1,12 @@
 import { Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { agingBuckets, bucketLabels, type AgingBucket } from '../../../shared/aging';
+import { useFormat } from '../../format';
 import { isFiltered, noFilter, type AgingFilter } from './aging-view';
 
 const lateness = [
   { value: 'any', label: 'Any lateness' },
-  ...agingBuckets.map((bucket) => ({ value: bucket, label: `Has ${bucketLabels[bucket]}` })),
+  ...agingBuckets.map((bucket) => ({ value: bucket, label: bucketLabels[bucket] })),
 ];
 
 export function AgingFilters(props: {
@@ -16,6 +17,7 @@ export function AgingFilters(props: {
   of: number;
 }) {
   const { filter, onChange } = props;
+  const format = useFormat();
   return (
     <Group justify="space-between" gap="sm" role="search" aria-label="Filter the list">
       <Group gap="sm">
@@ -56,10 +58,8 @@ export function AgingFilters(props: {
       <Group gap="sm">
         <Text fz="sm" c="dimmed" aria-live="polite">
           {isFiltered(filter)
-            ? `Showing ${props.shown} of ${props.of}`
-            : props.of === 1
-              ? '1 customer owes you'
-              : `${props.of} customers owe you`}
+            ? `Showing ${format.number(props.shown)} of ${format.number(props.of)}`
+            : format.count(props.of, 'customer owes you', 'customers owe you')}
         </Text>
         {isFiltered(filter) && (
           <Button variant="subtle" size="compact-sm" onClick={() => onChange(noFilter)}>

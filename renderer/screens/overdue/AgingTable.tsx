@@ -115,12 +115,14 @@ export function AgingTable(props: {
     key: totals.currency,
     label: `Total in ${totals.currency}`,
     cells: [
-      <Text key="label" span fz="sm" fw={600}>
-        Total {totals.currency}
-        <Text span fz="xs" c="dimmed" fw={400} ml={6}>
-          {totals.customers === 1 ? '1 customer' : `${totals.customers} customers`}
+      <div key="label" className="cell-stack">
+        <Text span fz="sm" fw={600}>
+          Total {totals.currency}
         </Text>
-      </Text>,
+        <Text span fz="xs" c="dimmed" fw={400} truncate>
+          {format.count(totals.customers, 'customer', 'customers')}
+        </Text>
+      </div>,
       ...agingBuckets.map((bucket) =>
         totals[bucket] === 0 ? (
           <Nothing key={bucket} />
