@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds, then runs every benchmark, prints a table per benchmark and a
  * summary, and writes each benchmark's figures to dist/bench/<name>.json.
- * Run `npx tsx scripts/bench/index.ts` to skip the build when dist/ is current.
+ * Run `npx tsx scripts/bench/index.ts` to skip the build when dist/ is current, and name
+ * benchmarks to run only those: `npx tsx scripts/bench/index.ts aging`.
  * A missed target is reported, not fatal: figures vary with the machine. An error is fatal.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,12 +10,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runAgingBench } from './aging.bench';
 import { runHeadlessBench } from './headless.bench';
 import { cleanUp } from './processes';
 import { formatTable, verdictOf, type BenchResult } from './report';
 
 const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'headless', run: runHeadlessBench },
+  { name: 'aging', run: runAgingBench },
 ];
 
 const outDir = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
@@ -41,7 +44,19 @@ function environment() {
   };
 }
 
+/** The benchmarks named on the command line, or all of them. */
+function chosenBenches(names: readonly string[]) {
+  const unknown = names.filter((name) => !benches.some((bench) => bench.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `No benchmark called ${unknown.join(', ')}; there are: ${benches.map((b) => b.name).join(', ')}.`,
+    );
+  }
+  return names.length === 0 ? benches : benches.filter((bench) => names.includes(bench.name));
+}
+
 async function main() {
+  const chosen = chosenBenches(process.argv.slice(2));
   const env = environment();
   console.log(`Goodwill benchmarks: node ${env.node}, ${env.platform}, ${env.cpu}`);
   console.log(`commit ${env.commit}, ${env.at}\n`);
@@ -50,7 +65,7 @@ async function main() {
   let passed = 0;
   let missed = 0;
   const summary: string[] = [];
-  for (const bench of benches) {
+  for (const bench of chosen) {
     console.log(`Running ${bench.name} ...`);
     const started = performance.now();
     const result = await bench.run();
