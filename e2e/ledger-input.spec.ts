@@ -1,5 +1,6 @@
 import { expect, serverForThisFile, test } from './fixtures';
 import { AppPage } from './pages/AppPage';
+import { CustomerPage } from './pages/CustomerPage';
 import { InvoiceEditorPage } from './pages/InvoiceEditorPage';
 import { InvoicePage } from './pages/InvoicePage';
 import { PaymentPage } from './pages/PaymentPage';
@@ -36,7 +37,7 @@ test('a quantity that is not a number is marked, and no invoice is made', async 
   await editor.fillLine(1, { description: 'Void inspection', quantity: '1.5.5', unitPrice: '60' });
   await editor.fillLine(2, { description: 'Key cutting', quantity: '2', unitPrice: '4.50' });
   // The line that cannot be read is left out of the live total.
-  await expect(editor.lineAmount(1)).toHaveText('–');
+  await expect(editor.lineAmount(1)).toHaveText('—');
   await expect(editor.total).toHaveText('£9.00');
 
   await editor.create();
@@ -101,4 +102,33 @@ test('a credit note for more than is open is refused beside its amount', async (
   await dialog.getByRole('button', { name: 'Add credit note' }).click();
   await expect(dialog).toBeHidden();
   await expect(invoice.stillToPay).toHaveText('£75.00');
+});
+
+test('do not contact needs a reason, then shows on the customer', async ({ page }) => {
+  const app = new AppPage(page);
+  const customer = new CustomerPage(page);
+  await app.open(server.current, `/customers/${customerId}`);
+  const dialog = await customer.editDetails();
+  await dialog.getByRole('switch', { name: 'Do not contact' }).check();
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog.getByLabel('Why not contact them', { exact: false })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(dialog).toContainText('Please say why not to contact them.');
+  const before = await server.current.api<{ value: { customer: { doNotContact: unknown } } }>(
+    'customers.get',
+    { id: customerId },
+  );
+  expect(before.body.value.customer.doNotContact).toBeNull();
+
+  await dialog
+    .getByLabel('Why not contact them', { exact: false })
+    .fill('Abroad until June; write by post only.');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(customer.flag('Do not contact')).toContainText(
+    'Abroad until June; write by post only.',
+  );
+  await expect(customer.timeline).toContainText('Details changed: doNotContact.');
 });

@@ -16,6 +16,16 @@ export class CustomerPage {
     return this.page.getByRole('region', { name: `Balance in ${currency}` });
   }
 
+  /** Opens "Edit details" and returns its dialog. */
+  async editDetails() {
+    await this.page.getByRole('button', { name: 'Edit details' }).click();
+    return this.page.getByRole('dialog', { name: 'Edit details' });
+  }
+
+  flag(title: string): Locator {
+    return this.page.getByRole('alert').filter({ hasText: title });
+  }
+
   async newInvoice() {
     await this.page.getByRole('button', { name: 'New invoice' }).click();
   }

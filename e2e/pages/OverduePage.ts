@@ -10,6 +10,13 @@ export class OverduePage {
     this.rows = this.table.getByRole('row');
   }
 
+  /** Points at a currency's bar, so the chart shows its tooltip. */
+  async hoverChart(currency: string) {
+    const chart = this.page.getByRole('region', { name: 'Owed by lateness' });
+    await chart.getByText(`· ${currency}`).hover();
+    await chart.locator('svg').first().hover();
+  }
+
   row(customer: string): Locator {
     return this.rows.filter({
       has: this.page.getByRole('link', { name: customer, exact: true }),

@@ -22,3 +22,6 @@ export function showFieldIssues<Values>(
   form.setErrors(errors);
   return elsewhere;
 }
+
+/** Said above the save button when some fields need another look. */
+export const nothingSavedYet = 'Nothing was saved yet. Please check the fields marked in red.';

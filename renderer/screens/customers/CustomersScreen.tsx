@@ -13,6 +13,7 @@ import { useFormat, type Formatters } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
 import { kindLabels } from './customer-form';
+import { Nothing } from '../../components/Nothing';
 
 export function CustomersScreen() {
   const navigate = useNavigate();
@@ -134,12 +135,7 @@ function columns(format: Formatters): Column<CustomerSummary>[] {
       key: 'email',
       header: 'Email',
       width: 'minmax(160px, 1.5fr)',
-      cell: (row) =>
-        row.email || (
-          <Text span c="gray.5">
-            –
-          </Text>
-        ),
+      cell: (row) => row.email || <Nothing />,
     },
     {
       key: 'owed',
@@ -153,9 +149,7 @@ function columns(format: Formatters): Column<CustomerSummary>[] {
             {owed.map((balance) => format.money(balance.open, balance.currency)).join(' · ')}
           </Text>
         ) : (
-          <Text span c="gray.5">
-            –
-          </Text>
+          <Nothing />
         );
       },
     },
@@ -171,9 +165,7 @@ function columns(format: Formatters): Column<CustomerSummary>[] {
             .map((balance) => format.money(balance.unappliedCredit, balance.currency))
             .join(' · ')
         ) : (
-          <Text span c="gray.5">
-            –
-          </Text>
+          <Nothing />
         );
       },
     },

@@ -2,7 +2,7 @@ import { Alert, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core
 import { useState } from 'react';
 import type { Customer } from '../../../shared/ledger';
 import { ApiCallError, call } from '../../api';
-import { showFieldIssues } from '../../components/field-issues';
+import { nothingSavedYet, showFieldIssues } from '../../components/field-issues';
 import { CustomerFields } from './CustomerFields';
 import { CustomerFlagsFields } from './CustomerFlagsFields';
 import { toCustomerPatch, useCustomerForm, valuesOf } from './customer-form';
@@ -38,7 +38,7 @@ function EditForm(props: {
     } catch (error) {
       if (error instanceof ApiCallError && error.issues.length > 0) {
         showFieldIssues(form, error.issues);
-        setProblem('Nothing was saved. Please check the fields marked in red.');
+        setProblem(nothingSavedYet);
       } else {
         setProblem((error as Error).message);
       }

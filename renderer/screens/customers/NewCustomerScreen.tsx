@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { ApiCallError, call } from '../../api';
 import { AppLink } from '../../components/AppLink';
-import { showFieldIssues } from '../../components/field-issues';
+import { nothingSavedYet, showFieldIssues } from '../../components/field-issues';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useNavigate } from '../../router';
@@ -24,7 +24,7 @@ export function NewCustomerScreen() {
     } catch (error) {
       if (error instanceof ApiCallError && error.issues.length > 0) {
         showFieldIssues(form, error.issues);
-        setProblem('Nothing was saved yet. Please check the fields marked in red.');
+        setProblem(nothingSavedYet);
       } else {
         setProblem((error as Error).message);
       }

@@ -32,7 +32,7 @@ export function InvoiceDocument({ invoice }: { invoice: Invoice }) {
                   <Table.Td className="wrap">{line.description}</Table.Td>
                   <Table.Td className="end">{line.quantity}</Table.Td>
                   <Table.Td className="end">{money(line.unitPrice)}</Table.Td>
-                  <Table.Td className="end">{line.taxRate ? `${line.taxRate}%` : '–'}</Table.Td>
+                  <Table.Td className="end">{line.taxRate ? `${line.taxRate}%` : '—'}</Table.Td>
                   <Table.Td className="end">{money(line.net)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { currencyCodes } from '../../../shared/currencies';
 import { ApiCallError, call } from '../../api';
 import { AppLink } from '../../components/AppLink';
-import { showFieldIssues } from '../../components/field-issues';
+import { nothingSavedYet, showFieldIssues } from '../../components/field-issues';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useBusiness } from '../../business';
@@ -40,7 +40,7 @@ export function InvoiceEditorScreen(props: { customerId?: number | undefined }) 
     const draft = toNewInvoice(form.getValues(), { draft: asDraft });
     if (!draft.ok) {
       showFieldIssues(form, draft.issues);
-      setProblem('Nothing was saved yet. Please check the fields marked in red.');
+      setProblem(nothingSavedYet);
       return;
     }
     setSaving(asDraft ? 'draft' : 'invoice');
@@ -50,9 +50,7 @@ export function InvoiceEditorScreen(props: { customerId?: number | undefined }) 
     } catch (error) {
       if (error instanceof ApiCallError && error.issues.length > 0) {
         const elsewhere = showFieldIssues(form, error.issues, formFieldOf);
-        setProblem(
-          elsewhere[0]?.message ?? 'Nothing was saved yet. Please check the fields marked in red.',
-        );
+        setProblem(elsewhere[0]?.message ?? nothingSavedYet);
       } else {
         setProblem((error as Error).message);
       }
@@ -135,7 +133,16 @@ export function InvoiceEditorScreen(props: { customerId?: number | undefined }) 
               </Alert>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => window.history.back()}>
+              <Button
+                variant="default"
+                onClick={() =>
+                  navigate(
+                    props.customerId
+                      ? { screen: 'customer', id: props.customerId }
+                      : { screen: 'invoices' },
+                  )
+                }
+              >
                 Cancel
               </Button>
               <Button

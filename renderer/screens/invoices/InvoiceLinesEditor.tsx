@@ -68,7 +68,7 @@ export function InvoiceLinesEditor({ form }: { form: InvoiceForm }) {
                 aria-label={`Line ${index + 1} amount`}
                 c={totals ? undefined : 'dimmed'}
               >
-                {totals ? money(totals.net) : '–'}
+                {totals ? money(totals.net) : '—'}
               </Text>
               <ActionIcon
                 variant="subtle"

@@ -1,8 +1,9 @@
-import { Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import type { InvoiceSummary } from '../../../shared/ledger';
 import { AppLink } from '../../components/AppLink';
 import { InvoiceStateBadge } from '../../components/InvoiceStateBadge';
 import { useFormat } from '../../format';
+import { Nothing } from '../../components/Nothing';
 
 /** A short list of invoices (a customer's, or a page of all of them). */
 export function InvoiceTable(props: {
@@ -49,13 +50,7 @@ export function InvoiceTable(props: {
               <Table.Td>{format.date(invoice.dueDate)}</Table.Td>
               <Table.Td className="end">{format.money(invoice.total, invoice.currency)}</Table.Td>
               <Table.Td className="end" fw={invoice.open > 0 ? 600 : undefined}>
-                {invoice.open > 0 ? (
-                  format.money(invoice.open, invoice.currency)
-                ) : (
-                  <Text span c="gray.5">
-                    –
-                  </Text>
-                )}
+                {invoice.open > 0 ? format.money(invoice.open, invoice.currency) : <Nothing />}
               </Table.Td>
               <Table.Td>
                 <InvoiceStateBadge state={invoice.state} daysOverdue={invoice.daysOverdue} />

@@ -43,7 +43,7 @@ export function InvoiceTermsFields({ form }: { form: InvoiceForm }) {
           </Text>
           <Group h={36} align="center">
             <Text fw={600} aria-label="Due date" aria-live="polite">
-              {due ? format.date(due) : '–'}
+              {due ? format.date(due) : '—'}
             </Text>
           </Group>
           {form.errors.dueDate && (

@@ -8,6 +8,7 @@ import {
 import type { AgingReportRow } from '../../../shared/ledger';
 import type { Minor } from '../../../shared/money';
 import { AppLink } from '../../components/AppLink';
+import { Nothing } from '../../components/Nothing';
 import { VirtualTable, type Column, type Sort } from '../../components/VirtualTable';
 import { useFormat, type Formatters } from '../../format';
 import type { AgingColumn } from './aging-view';
@@ -174,13 +175,5 @@ function CustomerCell(props: {
         </Text>
       )}
     </div>
-  );
-}
-
-function Nothing() {
-  return (
-    <Text span c="gray.5">
-      –
-    </Text>
   );
 }

@@ -14,7 +14,7 @@ import type { CustomerDetail, Invoice } from '../../../shared/ledger';
 import { minorToDecimalString } from '../../../shared/money';
 import { ApiCallError, call } from '../../api';
 import { AppLink } from '../../components/AppLink';
-import { showFieldIssues } from '../../components/field-issues';
+import { nothingSavedYet, showFieldIssues } from '../../components/field-issues';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useBusiness } from '../../business';
@@ -77,7 +77,7 @@ export function PaymentEntry(props: { detail: CustomerDetail; invoice: Invoice |
     );
     if (!draft.ok) {
       showFieldIssues(form, draft.issues);
-      setProblem('Nothing was saved yet. Please check the fields marked in red.');
+      setProblem(nothingSavedYet);
       return;
     }
     setSaving(true);
@@ -89,9 +89,7 @@ export function PaymentEntry(props: { detail: CustomerDetail; invoice: Invoice |
         const elsewhere = showFieldIssues(form, error.issues, (field) =>
           paymentFieldOf(field, draft.allocatedIds),
         );
-        setProblem(
-          elsewhere[0]?.message ?? 'Nothing was saved yet. Please check the fields marked in red.',
-        );
+        setProblem(elsewhere[0]?.message ?? nothingSavedYet);
       } else {
         setProblem((error as Error).message);
       }
