@@ -35,7 +35,7 @@ export function InvoiceTable(props: {
           {props.invoices.map((invoice) => (
             <Table.Tr key={invoice.id}>
               <Table.Td>
-                <AppLink to={{ screen: 'invoice', id: invoice.id }} fw={500}>
+                <AppLink to={{ screen: 'invoice', id: invoice.id }} fz="sm" fw={500}>
                   {invoice.number}
                 </AppLink>
               </Table.Td>

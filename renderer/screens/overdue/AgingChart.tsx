@@ -24,7 +24,14 @@ export function AgingChart(props: {
   onPick: (currency: string, bucket: AgingBucket) => void;
 }) {
   return (
-    <Paper withBorder px="lg" py="md" component="section" aria-label="Owed by lateness">
+    <Paper
+      withBorder
+      px="lg"
+      py="md"
+      component="section"
+      aria-label="Owed by lateness"
+      className="aging-chart"
+    >
       <Stack gap="md">
         {props.totals.map((totals) => (
           <CurrencyBar key={totals.currency} totals={totals} onPick={props.onPick} />
@@ -61,7 +68,7 @@ function CurrencyBar({
           dataKey="currency"
           type="stacked"
           orientation="vertical"
-          series={series}
+          series={series.filter((item) => totals[item.name] !== 0)}
           withXAxis={false}
           withYAxis={false}
           gridAxis="none"

@@ -84,7 +84,7 @@ function DetailRows({ target }: { target: FigureTarget }) {
         {rows.map((row) => (
           <Table.Tr key={row.invoiceId}>
             <Table.Td>
-              <AppLink to={{ screen: 'invoice', id: row.invoiceId }} fw={500}>
+              <AppLink to={{ screen: 'invoice', id: row.invoiceId }} fz="sm" fw={500}>
                 {row.number}
               </AppLink>
             </Table.Td>
