@@ -130,5 +130,7 @@ test('do not contact needs a reason, then shows on the customer', async ({ page 
   await expect(customer.flag('Do not contact')).toContainText(
     'Abroad until June; write by post only.',
   );
-  await expect(customer.timeline).toContainText('Details changed: doNotContact.');
+  await expect(customer.timeline).toContainText(
+    'Marked do not contact: Abroad until June; write by post only.',
+  );
 });

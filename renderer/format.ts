@@ -4,11 +4,11 @@
  * machine time zone can move it to the day before.
  */
 import { useMemo } from 'react';
+import { formatCalendarDate } from '../shared/date-format';
 import { isCalendarDate, type CalendarDate } from '../shared/dates';
 import { formatMoney, type Minor } from '../shared/money';
 import { useBusiness } from './business';
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 const instantFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function cached(
@@ -21,22 +21,9 @@ function cached(
   return formatter;
 }
 
-/** "15 Mar 2027" (en-GB), "Mar 15, 2027" (en-US). */
+/** "15 Mar 2027" (en-GB), "Mar 15, 2027" (en-US); anything that is not a date, as it is. */
 export function formatDate(date: CalendarDate, locale: string): string {
-  if (!isCalendarDate(date)) return date;
-  const formatter = cached(
-    dateFormatters,
-    locale,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        timeZone: 'UTC',
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-      }),
-  );
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return formatter.format(new Date(Date.UTC(year, month - 1, day)));
+  return isCalendarDate(date) ? formatCalendarDate(date, locale, 'short') : date;
 }
 
 /** An instant as the business sees it: "15 Mar 2027, 09:00". */

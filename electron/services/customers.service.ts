@@ -65,6 +65,50 @@ function toColumns(input: Omit<CustomerPatch, 'id'>): CustomerColumns {
   return columns;
 }
 
+const fieldLabels: Partial<Record<keyof Customer, string>> = {
+  name: 'name',
+  company: 'company',
+  kind: 'kind',
+  contactPerson: 'contact person',
+  email: 'email',
+  ccEmails: 'copy addresses',
+  phone: 'phone',
+  address: 'address',
+  locale: 'language',
+  timeZone: 'time zone',
+  notes: 'notes',
+  tags: 'tags',
+};
+
+/** The change in plain words: flags as sentences of their own, other fields listed. */
+function describeChanges(
+  changes: Record<string, { before: unknown; after: unknown }>,
+  after: Customer,
+) {
+  const sentences: string[] = [];
+  if ('doNotContact' in changes) {
+    sentences.push(
+      after.doNotContact
+        ? `Marked do not contact: ${after.doNotContact.reason}${after.doNotContact.until ? ` (until ${after.doNotContact.until})` : ''}.`
+        : 'Contact allowed again.',
+    );
+  }
+  if ('creditHold' in changes) {
+    sentences.push(
+      after.creditHold ? `Credit put on hold: ${after.creditHold.reason}.` : 'Credit hold lifted.',
+    );
+  }
+  const fields = Object.keys(changes)
+    .map((key) => fieldLabels[key as keyof Customer])
+    .filter((label): label is string => label !== undefined);
+  if (fields.length > 0) {
+    const list =
+      fields.length === 1 ? fields[0]! : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)!}`;
+    sentences.push(`Changed ${list}.`);
+  }
+  return sentences.join(' ');
+}
+
 function changesBetween(before: Customer, after: Customer) {
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   for (const key of Object.keys(after) as (keyof Customer)[]) {
@@ -174,7 +218,7 @@ export function createCustomersService(deps: {
         await appendEvent(trx, {
           occurredAt: clock.now(),
           kind: 'customer.updated',
-          summary: `Details changed: ${Object.keys(changes).join(', ')}.`,
+          summary: describeChanges(changes, after),
           details: { changes },
           customerId: id,
         });

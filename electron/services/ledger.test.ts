@@ -534,7 +534,7 @@ describe('the timeline', () => {
       'customer.created',
     ]);
     expect(timeline[1]!.summary).toBe('Payment of £10.00 received: £10.00 to INV-0001.');
-    expect(timeline[2]!.summary).toBe('Details changed: email, creditHold.');
+    expect(timeline[2]!.summary).toBe('Credit put on hold: Two invoices unpaid. Changed email.');
     await app.close();
   });
 });
