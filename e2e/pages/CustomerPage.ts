@@ -26,6 +26,21 @@ export class CustomerPage {
     return this.page.getByRole('alert').filter({ hasText: title });
   }
 
+  /** The payments table. */
+  payments(): Locator {
+    return this.page.getByRole('table', { name: 'Payments' });
+  }
+
+  async applyCredit() {
+    await this.payments().getByRole('button', { name: 'Apply to open invoices' }).click();
+  }
+
+  /** Opens the refund form for the payment holding credit and returns its dialog. */
+  async refund() {
+    await this.payments().getByRole('button', { name: 'Refund' }).click();
+    return this.page.getByRole('dialog', { name: 'Refund credit' });
+  }
+
   async newInvoice() {
     await this.page.getByRole('button', { name: 'New invoice' }).click();
   }

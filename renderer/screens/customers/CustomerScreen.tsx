@@ -106,7 +106,11 @@ export function CustomerScreen({ id }: { id: number }) {
             {detail.payments.length === 0 ? (
               <Text c="dimmed">No payments yet.</Text>
             ) : (
-              <PaymentsTable label="Payments" payments={detail.payments} />
+              <PaymentsTable
+                label="Payments"
+                payments={detail.payments}
+                onChanged={loaded.reload}
+              />
             )}
           </Card>
         </Stack>

@@ -2,9 +2,15 @@ import { Table, Text } from '@mantine/core';
 import type { Payment } from '../../../shared/ledger';
 import { AppLink } from '../../components/AppLink';
 import { useFormat } from '../../format';
+import { CreditActions } from './CreditActions';
 
 /** Money received: how, where each payment went, and what is left as credit. */
-export function PaymentsTable(props: { label: string; payments: readonly Payment[] }) {
+export function PaymentsTable(props: {
+  label: string;
+  payments: readonly Payment[];
+  /** Offers applying or refunding credit when given; called after a change. */
+  onChanged?: () => void;
+}) {
   const format = useFormat();
   return (
     <Table.ScrollContainer minWidth={460}>
@@ -46,6 +52,9 @@ export function PaymentsTable(props: { label: string; payments: readonly Payment
                     <Text fz="xs" c="dimmed">
                       {format.money(payment.unapplied, payment.currency)} kept as credit
                     </Text>
+                  )}
+                  {payment.unapplied > 0 && props.onChanged && (
+                    <CreditActions payment={payment} onChanged={props.onChanged} />
                   )}
                   {payment.refunded > 0 && (
                     <Text fz="xs" c="dimmed">
