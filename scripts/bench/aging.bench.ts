@@ -276,8 +276,8 @@ export async function runAgingBench(): Promise<BenchResult> {
     const breakdown = summarizeBreakdown(current.breakdown);
     const past = summarize(historical.api);
     const pastBreakdown = summarizeBreakdown(historical.breakdown);
-    // From the fastest runs: medians of the two processes are moved about by whatever else the
-    // machine is doing at the time, and their difference can come out below zero.
+    // From the fastest runs: medians of separate measurements are moved about by whatever else
+    // the machine is doing at the time, and their difference can come out below zero.
     const transport = api.min - breakdown.service.min - breakdown.stringify.min;
 
     const rows: Row[] = [
@@ -306,9 +306,9 @@ export async function runAgingBench(): Promise<BenchResult> {
       { label: '    of which: open amounts query', unit: 'ms', summary: breakdown.open },
       { label: '    of which: unapplied credit query', unit: 'ms', summary: breakdown.credit },
       {
-        label: '    rest: folding, names, mapping',
+        label: '    rest: folding, names, mapping (minima)',
         unit: 'ms',
-        value: breakdown.service.median - breakdown.open.median - breakdown.credit.median,
+        value: breakdown.service.min - breakdown.open.min - breakdown.credit.min,
       },
       { label: '  in-process: JSON.stringify', unit: 'ms', summary: breakdown.stringify },
       { label: '  left for HTTP and transport (minima)', unit: 'ms', value: transport },
@@ -352,7 +352,7 @@ export async function runAgingBench(): Promise<BenchResult> {
     notes.push(
       `Ledger: scripts/seed.ts --customers ${scale.customers} --invoices ${scale.invoices} --payments ${scale.payments} --seed ${seed} --today ${today}; ${seeded.openInvoices.toLocaleString('en-GB')} invoices open at ${today}, ${current.floorRows.toLocaleString('en-GB')} customer and currency rows. Seeding rows include invoice lines, allocations and timeline events.`,
       `Aging: headless mode with GOODWILL_NOW=${pinnedNow}, measured after its start-up daily backup finished. ${warmUps} warm-ups, then ${runs} runs alternating one HTTP call (keep-alive, request sent → last byte) with one floor query (statement prepared once; .all() timed). The first answer is checked against the floor row by row.`,
-      `Breakdown: the app's ledger service and its two queries on the same file in this process (better-sqlite3 read-only + Kysely), in the same rounds as the HTTP calls (the first ${historicalBreakdownRuns} rounds only for the historical one); "left for HTTP" = fastest API call − fastest service run − fastest stringify.`,
+      `Breakdown: the app's ledger service and its two queries on the same file in this process (better-sqlite3 read-only + Kysely), in the same rounds as the HTTP calls (the first ${historicalBreakdownRuns} rounds only for the historical one); "rest" and "left for HTTP" are differences of the fastest runs (fastest service − fastest queries; fastest API call − fastest service − fastest stringify), since medians of separate measurements are moved about by whatever else the machine is doing.`,
       `Historical: ${warmUps} warm-ups, then ${runs} calls with { asOf: '${historicalAsOf}' }; no target.`,
       `Overdue screen: a new browser context per run (${overdueScreenRuns.warmUps} warm-up, ${overdueScreenRuns.runs} measured), ${'`'}/overdue#token=…${'`'}; from navigation start to the first body row of the "Overdue by customer" table in the DOM, at the next animation frame.`,
     );
