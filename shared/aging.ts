@@ -70,9 +70,12 @@ export function ageOpenAmounts(
 ): { rows: AgingRow[]; totals: AgingTotals[] } {
   const rows = new Map<string, AgingRow>();
   const totals = new Map<string, AgingTotals>();
+  // Thousands of amounts share a few hundred due dates: work each one out once.
+  const lateness = new Map<CalendarDate, number>();
   for (const item of amounts) {
     if (item.open === 0) continue;
-    const late = daysOverdue(item.dueDate, asOf);
+    let late = lateness.get(item.dueDate);
+    if (late === undefined) lateness.set(item.dueDate, (late = daysOverdue(item.dueDate, asOf)));
     const bucket = bucketFor(late);
     const key = `${item.customerId}|${item.currency}`;
     let row = rows.get(key);

@@ -78,6 +78,15 @@ export async function addToSettled(
     .execute();
 }
 
+/** Keeps the payment's applied sum in step with the allocation or refund just written. */
+export async function addToApplied(trx: Transaction<DB>, paymentId: number, delta: number) {
+  await trx
+    .updateTable('payments')
+    .set({ applied_amount: sql`applied_amount + ${delta}` })
+    .where('id', '=', paymentId)
+    .execute();
+}
+
 /** What has been paid, credited and written off against each invoice, from the rows. */
 export async function settlementsOf(
   db: Kysely<DB>,

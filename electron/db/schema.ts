@@ -119,6 +119,8 @@ export interface PaymentsTable {
   reference: Generated<string>;
   source: Generated<string>;
   external_id: string | null;
+  /** Allocated + refunded: a sum kept beside its rows for unapplied credit (see migration). */
+  applied_amount: Generated<number>;
   created_at: string;
 }
 

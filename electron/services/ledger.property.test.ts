@@ -107,6 +107,15 @@ describe('any ledger', () => {
             .pluck()
             .get();
           expect(drift).toBe(0);
+          const appliedDrift = db
+            .prepare(
+              `SELECT count(*) FROM payments p WHERE applied_amount !=
+                 coalesce((SELECT sum(amount) FROM allocations WHERE payment_id = p.id), 0)
+               + coalesce((SELECT sum(amount) FROM refunds WHERE payment_id = p.id), 0)`,
+            )
+            .pluck()
+            .get();
+          expect(appliedDrift).toBe(0);
           for (const created of invoices) {
             const invoice = await ledger.ok<Invoice>('invoices.get', { id: created.id });
             expect(invoice.open).toBe(
@@ -147,6 +156,7 @@ describe('any ledger', () => {
           const rebuilt = await ledger.ok<AgingReport>('ledger.aging', { asOf: '2027-03-15' });
           const current = await ledger.ok<AgingReport>('ledger.aging', {});
           expect(rebuilt.totals.map((t) => t.total)).toEqual(current.totals.map((t) => t.total));
+          expect(rebuilt.unappliedCredit).toEqual(current.unappliedCredit);
         } finally {
           await ledger.app.close();
         }

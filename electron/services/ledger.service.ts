@@ -38,7 +38,7 @@ export function createLedgerService(deps: {
       const { asOf, current } = await resolveAsOf(options.asOf);
       const [grouped, credit] = await Promise.all([
         groupedOpenAmounts(db, { asOf, current, currency: options.currency }),
-        unappliedCredit(db, asOf, options.currency),
+        unappliedCredit(db, { asOf, current, currency: options.currency }),
       ]);
       const { rows, totals } = ageOpenAmounts(
         grouped.map((g) => ({
@@ -49,19 +49,13 @@ export function createLedgerService(deps: {
         })),
         asOf,
       );
-      const ids = [...new Set(rows.map((row) => row.customerId))];
-      const names = new Map<number, string>();
-      // In slices: SQLite limits how many values one statement may bind.
-      for (let start = 0; start < ids.length; start += 500) {
-        const slice = ids.slice(start, start + 500);
-        for (const row of await db
-          .selectFrom('customers')
-          .select(['id', 'name'])
-          .where('id', 'in', slice)
-          .execute()) {
-          names.set(row.id, row.name);
-        }
-      }
+      // One read of every name: cheaper than many bound lists at a few thousand customers.
+      const names = new Map(
+        (await db.selectFrom('customers').select(['id', 'name']).execute()).map((c) => [
+          c.id,
+          c.name,
+        ]),
+      );
       return {
         asOf,
         rows: rows.map((row) => ({

@@ -10,7 +10,7 @@ import type { Clock } from '../../shared/dates';
 import type { Payment } from '../../shared/ledger';
 import { formatMoney } from '../../shared/money';
 import { appendEvent } from '../db/events.repository';
-import { addToSettled, openInvoicesOf } from '../db/invoices.repository';
+import { addToApplied, addToSettled, openInvoicesOf } from '../db/invoices.repository';
 import type { DB, PaymentRow } from '../db/schema';
 import type { BusinessContext } from './business-day';
 import { requireCustomer } from './lookups';
@@ -176,6 +176,7 @@ export function createPaymentsService(deps: {
         })
         .execute();
       await addToSettled(trx, allocation.invoiceId, allocation.amount, now);
+      await addToApplied(trx, payment.id, allocation.amount);
     }
     return plan.map((a) => ({ ...a, number: openById.get(a.invoiceId)!.number }));
   }
@@ -327,6 +328,7 @@ export function createPaymentsService(deps: {
             created_at: now.toISOString(),
           })
           .execute();
+        await addToApplied(trx, payment.id, input.amount);
         await appendEvent(trx, {
           occurredAt: now,
           kind: 'payment.refunded',

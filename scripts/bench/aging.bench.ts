@@ -149,7 +149,7 @@ function openInProcess(file: string) {
       const service = await timeAsync(() => ledger.aging({ asOf }));
       const json = time(() => JSON.stringify({ ok: true, value: service.value }));
       const open = await timeAsync(() => groupedOpenAmounts(db, { asOf, current: asOf >= today }));
-      const credit = await timeAsync(() => unappliedCredit(db, asOf));
+      const credit = await timeAsync(() => unappliedCredit(db, { asOf, current: true }));
       return { service: service.ms, stringify: json.ms, open: open.ms, credit: credit.ms };
     },
     async close() {

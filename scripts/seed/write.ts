@@ -285,6 +285,11 @@ export function writeLedger(
         payment.customerId,
       );
     });
+
+    // What each payment has used, kept beside its rows as the app keeps it (see 0002_ledger).
+    sqlite.exec(`UPDATE payments SET applied_amount =
+        coalesce((SELECT sum(amount) FROM allocations WHERE payment_id = payments.id), 0)
+      + coalesce((SELECT sum(amount) FROM refunds WHERE payment_id = payments.id), 0)`);
   })();
   return counts;
 }

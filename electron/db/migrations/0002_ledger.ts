@@ -159,10 +159,22 @@ export function up(db: Kysely<any>) {
       .addColumn('reference', 'text', (c) => c.notNull().defaultTo(''))
       .addColumn('source', 'text', (c) => c.notNull().defaultTo('goodwill'))
       .addColumn('external_id', 'text')
+      // Allocated + refunded, kept in the same transaction as those rows (like invoices'
+      // settled_amount), so unapplied credit is read from one small index.
+      .addColumn('applied_amount', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('created_at', 'text', (c) => c.notNull().check(instant('created_at')))
+      .addCheckConstraint(
+        'payments_applied_within_amount',
+        sql`applied_amount BETWEEN 0 AND amount`,
+      )
       .addUniqueConstraint('payments_external_id', ['source', 'external_id'])
       .modifyEnd(sql`strict`),
     db.schema.createIndex('payments_by_customer').on('payments').columns(['customer_id', 'date']),
+    db.schema
+      .createIndex('payments_with_credit')
+      .on('payments')
+      .columns(['customer_id', 'currency', 'date', 'amount', 'applied_amount'])
+      .where(sql<boolean>`applied_amount < amount`),
 
     db.schema
       .createTable('allocations')
