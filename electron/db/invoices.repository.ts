@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Settlement } from '../../shared/invoices';
 import type { DB, InvoiceLineRow, InvoiceLinesTable, InvoiceRow, InvoicesTable } from './schema';
+import { minorFromSql } from './sql-helpers';
 
 export function findInvoice(db: Kysely<DB>, id: number): Promise<InvoiceRow | undefined> {
   return db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirst();
@@ -107,9 +108,9 @@ export async function settlementsOf(
         .execute(),
     ),
   );
-  for (const row of paid!) result.get(row.invoice_id)!.paid = Number(row.amount);
-  for (const row of credited!) result.get(row.invoice_id)!.credited = Number(row.amount);
-  for (const row of writtenOff!) result.get(row.invoice_id)!.writtenOff = Number(row.amount);
+  for (const row of paid!) result.get(row.invoice_id)!.paid = minorFromSql(row.amount);
+  for (const row of credited!) result.get(row.invoice_id)!.credited = minorFromSql(row.amount);
+  for (const row of writtenOff!) result.get(row.invoice_id)!.writtenOff = minorFromSql(row.amount);
   return result;
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../db/customers.repository';
 import { appendEvent } from '../db/events.repository';
 import type { CustomersTable, DB } from '../db/schema';
+import { minorFromSql } from '../db/sql-helpers';
 import { matchesSearch } from '../../shared/search';
 import { customerFromRow } from './ledger-mapping';
 import { requireCustomer } from './lookups';
@@ -167,10 +168,10 @@ export function createCustomersService(deps: {
       if (!balance) byCurrency.set(currency, (balance = { currency, open: 0, unappliedCredit: 0 }));
       return balance;
     };
-    for (const row of open) entry(row.customer_id, row.currency).open = Number(row.open);
+    for (const row of open) entry(row.customer_id, row.currency).open = minorFromSql(row.open);
     for (const row of credit) {
-      if (Number(row.unapplied) > 0)
-        entry(row.customer_id, row.currency).unappliedCredit = Number(row.unapplied);
+      if (minorFromSql(row.unapplied) > 0)
+        entry(row.customer_id, row.currency).unappliedCredit = minorFromSql(row.unapplied);
     }
     return new Map(
       [...result].map(([id, byCurrency]) => [

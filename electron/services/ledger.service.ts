@@ -5,6 +5,7 @@ import type { CalendarDate } from '../../shared/dates';
 import type { AgingDetailRow, AgingReport } from '../../shared/ledger';
 import { groupedOpenAmounts, openInvoicesAsOf, unappliedCredit } from '../db/aging.repository';
 import type { DB } from '../db/schema';
+import { minorFromSql } from '../db/sql-helpers';
 import type { BusinessContext } from './business-day';
 
 export interface LedgerService {
@@ -45,7 +46,7 @@ export function createLedgerService(deps: {
           customerId: g.customer_id,
           currency: g.currency,
           dueDate: g.oldest_due,
-          open: Number(g.open),
+          open: minorFromSql(g.open),
         })),
         asOf,
       );
@@ -67,7 +68,7 @@ export function createLedgerService(deps: {
         unappliedCredit: credit.map((c) => ({
           customerId: c.customer_id,
           currency: c.currency,
-          amount: Number(c.amount),
+          amount: minorFromSql(c.amount),
         })),
       };
     },
@@ -83,7 +84,7 @@ export function createLedgerService(deps: {
           issueDate: row.issue_date,
           dueDate: row.due_date,
           total: row.total_amount,
-          open: Number(row.open),
+          open: minorFromSql(row.open),
           daysOverdue: late,
           bucket: bucketFor(late),
         };

@@ -12,6 +12,7 @@ import { formatMoney } from '../../shared/money';
 import { appendEvent } from '../db/events.repository';
 import { addToApplied, addToSettled, openInvoicesOf } from '../db/invoices.repository';
 import type { DB, PaymentRow } from '../db/schema';
+import { minorFromSql } from '../db/sql-helpers';
 import type { BusinessContext } from './business-day';
 import { requireCustomer } from './lookups';
 
@@ -84,7 +85,7 @@ export function createPaymentsService(deps: {
       const mine = allocations
         .filter((a) => a.payment_id === row.id)
         .map((a) => ({ invoiceId: a.invoice_id, invoiceNumber: a.number, amount: a.amount }));
-      const refunded = Number(refunds.find((r) => r.payment_id === row.id)?.amount ?? 0);
+      const refunded = minorFromSql(refunds.find((r) => r.payment_id === row.id)?.amount);
       const allocated = mine.reduce((sum, a) => sum + a.amount, 0);
       return {
         id: row.id,
