@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Stack, Text, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AppInfo } from '../../shared/api/app';
@@ -10,6 +10,7 @@ import { PaymentFields } from '../components/PaymentFields';
 import { RegionFields } from '../components/RegionFields';
 import { Section } from '../components/Section';
 import { businessPartOf, showFieldIssues, useSettingsForm } from '../components/settings-form';
+import { SaveBar } from '../components/SaveBar';
 
 export function SettingsScreen(props: {
   settings: Settings;
@@ -85,9 +86,9 @@ export function SettingsScreen(props: {
             .
           </Text>
         </Section>
-        <div className="save-bar">
-          <Stack gap="sm">
-            {outcome && (
+        <SaveBar
+          problem={
+            outcome && (
               <Alert
                 role="status"
                 color={outcome.kind === 'saved' ? 'teal' : 'red'}
@@ -95,21 +96,20 @@ export function SettingsScreen(props: {
               >
                 {outcome.message}
               </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                disabled={!form.isDirty() || saving}
-                onClick={() => form.reset()}
-              >
-                Undo changes
-              </Button>
-              <Button type="submit" loading={saving}>
-                Save changes
-              </Button>
-            </Group>
-          </Stack>
-        </div>
+            )
+          }
+        >
+          <Button
+            variant="default"
+            disabled={!form.isDirty() || saving}
+            onClick={() => form.reset()}
+          >
+            Undo changes
+          </Button>
+          <Button type="submit" loading={saving}>
+            Save changes
+          </Button>
+        </SaveBar>
       </Stack>
     </form>
   );

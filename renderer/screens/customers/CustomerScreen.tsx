@@ -1,10 +1,10 @@
-import { Alert, Button, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCash, IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { Customer } from '../../../shared/ledger';
 import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
-import { LoadProblem } from '../../components/LoadProblem';
+import { StillLoading } from '../../components/StillLoading';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
@@ -35,14 +35,13 @@ export function CustomerScreen({ id }: { id: number }) {
 
   if (!loaded.value || loaded.value[0].customer.id !== id) {
     return (
-      <Stack className="screen-wide" gap="lg">
-        {back}
-        {loaded.error ? (
-          <LoadProblem error={loaded.error} onRetry={loaded.reload} what="this customer" />
-        ) : (
-          <Loader aria-label="Loading" />
-        )}
-      </Stack>
+      <StillLoading
+        top={back}
+        error={loaded.error}
+        onRetry={loaded.reload}
+        what="this customer"
+        wide
+      />
     );
   }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { currencyCodes } from '../../../shared/currencies';
 import { ApiCallError, call } from '../../api';
@@ -13,6 +13,7 @@ import { blankInvoice, formFieldOf, toNewInvoice } from './invoice-draft';
 import { useInvoiceForm } from './invoice-form';
 import { InvoiceLinesEditor } from './InvoiceLinesEditor';
 import { InvoiceTermsFields } from './InvoiceTermsFields';
+import { FormProblem, SaveBar } from '../../components/SaveBar';
 
 /** A new invoice: who, when, what for; the totals as the owner types. */
 export function InvoiceEditorScreen(props: { customerId?: number | undefined }) {
@@ -125,40 +126,31 @@ export function InvoiceEditorScreen(props: { customerId?: number | undefined }) 
             {...form.getInputProps('notes')}
           />
         </Section>
-        <div className="save-bar">
-          <Stack gap="sm">
-            {problem && (
-              <Alert color="red" role="alert">
-                {problem}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                onClick={() =>
-                  navigate(
-                    props.customerId
-                      ? { screen: 'customer', id: props.customerId }
-                      : { screen: 'invoices' },
-                  )
-                }
-              >
-                Cancel
-              </Button>
-              <Button
-                variant="default"
-                loading={saving === 'draft'}
-                disabled={saving !== null}
-                onClick={() => void save(true)}
-              >
-                Save as draft
-              </Button>
-              <Button type="submit" loading={saving === 'invoice'} disabled={saving !== null}>
-                Create invoice
-              </Button>
-            </Group>
-          </Stack>
-        </div>
+        <SaveBar problem={problem && <FormProblem>{problem}</FormProblem>}>
+          <Button
+            variant="default"
+            onClick={() =>
+              navigate(
+                props.customerId
+                  ? { screen: 'customer', id: props.customerId }
+                  : { screen: 'invoices' },
+              )
+            }
+          >
+            Cancel
+          </Button>
+          <Button
+            variant="default"
+            loading={saving === 'draft'}
+            disabled={saving !== null}
+            onClick={() => void save(true)}
+          >
+            Save as draft
+          </Button>
+          <Button type="submit" loading={saving === 'invoice'} disabled={saving !== null}>
+            Create invoice
+          </Button>
+        </SaveBar>
       </Stack>
     </form>
   );

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Loader, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCash, IconChevronDown } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import type { Invoice } from '../../../shared/ledger';
 import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
 import { InvoiceStateBadge } from '../../components/InvoiceStateBadge';
-import { LoadProblem } from '../../components/LoadProblem';
+import { StillLoading } from '../../components/StillLoading';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
@@ -39,14 +39,13 @@ export function InvoiceScreen({ id }: { id: number }) {
 
   if (!loaded.value || loaded.value.invoice.id !== id) {
     return (
-      <Stack className="screen-wide" gap="lg">
-        {back}
-        {loaded.error ? (
-          <LoadProblem error={loaded.error} onRetry={loaded.reload} what="this invoice" />
-        ) : (
-          <Loader aria-label="Loading" />
-        )}
-      </Stack>
+      <StillLoading
+        top={back}
+        error={loaded.error}
+        onRetry={loaded.reload}
+        what="this invoice"
+        wide
+      />
     );
   }
   const { invoice, payments } = loaded.value;

@@ -1,10 +1,10 @@
-import { Button, Loader, Stack } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconFileInvoice, IconFilterOff } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import type { Minor } from '../../../shared/money';
 import { call } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { LoadProblem } from '../../components/LoadProblem';
+import { StillLoading } from '../../components/StillLoading';
 import { PageHeader } from '../../components/PageHeader';
 import type { Sort } from '../../components/VirtualTable';
 import { useFormat } from '../../format';
@@ -68,14 +68,13 @@ export function OverdueScreen() {
 
   if (!value) {
     return (
-      <Stack className="screen-wide" gap="lg">
-        {header}
-        {report.error ? (
-          <LoadProblem error={report.error} onRetry={report.reload} what="who owes you" />
-        ) : (
-          <Loader aria-label="Loading" />
-        )}
-      </Stack>
+      <StillLoading
+        top={header}
+        error={report.error}
+        onRetry={report.reload}
+        what="who owes you"
+        wide
+      />
     );
   }
 

@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Autocomplete, Button, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { currencyCodes } from '../../../shared/currencies';
 import type { CustomerDetail, Invoice } from '../../../shared/ledger';
@@ -29,6 +20,7 @@ import {
   type PaymentFormValues,
 } from './payment-draft';
 import { usePaymentForm } from './payment-form';
+import { FormProblem, SaveBar } from '../../components/SaveBar';
 
 const methods = ['Bank transfer', 'Card', 'Cash', 'Cheque', 'Direct debit', 'PayPal'];
 
@@ -172,23 +164,14 @@ export function PaymentEntry(props: { detail: CustomerDetail; invoice: Invoice |
             <HandAllocation form={form} invoices={openInvoices} />
           )}
         </Section>
-        <div className="save-bar">
-          <Stack gap="sm">
-            {problem && (
-              <Alert color="red" role="alert">
-                {problem}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate(back)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={saving}>
-                Record payment
-              </Button>
-            </Group>
-          </Stack>
-        </div>
+        <SaveBar problem={problem && <FormProblem>{problem}</FormProblem>}>
+          <Button variant="default" onClick={() => navigate(back)}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            Record payment
+          </Button>
+        </SaveBar>
       </Stack>
     </form>
   );

@@ -1,8 +1,7 @@
-import { Loader, Stack } from '@mantine/core';
 import { useCallback } from 'react';
 import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
-import { LoadProblem } from '../../components/LoadProblem';
+import { StillLoading } from '../../components/StillLoading';
 import { useLoad } from '../../hooks/useLoad';
 import { PaymentEntry } from './PaymentEntry';
 
@@ -20,16 +19,16 @@ export function PaymentScreen(props: { customerId: number; invoiceId?: number | 
   const loaded = useLoad(load);
   if (!loaded.value || loaded.loading) {
     return (
-      <Stack className="screen" gap="lg">
-        <AppLink to={{ screen: 'customer', id: customerId }} fz="sm">
-          ← Back
-        </AppLink>
-        {loaded.error ? (
-          <LoadProblem error={loaded.error} onRetry={loaded.reload} what="this customer" />
-        ) : (
-          <Loader aria-label="Loading" />
-        )}
-      </Stack>
+      <StillLoading
+        top={
+          <AppLink to={{ screen: 'customer', id: customerId }} fz="sm">
+            ← Back
+          </AppLink>
+        }
+        error={loaded.error}
+        onRetry={loaded.reload}
+        what="this customer"
+      />
     );
   }
   const [detail, invoice] = loaded.value;
