@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { pdfPages } from '../electron/testing/pdf-text';
 import { expect, serverForThisFile, test } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { CustomerPage } from './pages/CustomerPage';
@@ -67,6 +68,11 @@ test('a customer, two invoices and a part payment land in the right buckets', as
   expect(pdf.suggestedFilename()).toMatch(/INV-0001.*\.pdf$/);
   const bytes = await readFile(await pdf.path());
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  // Read back as text: the terms in plain words, the total, and how to pay.
+  const text = (await pdfPages(bytes)).join('\n').replace(/\s+/g, ' ');
+  expect(text).toContain('Payment is due within 30 days of the invoice date, by 9 February 2027.');
+  expect(text).toMatch(/Total £330\.00/);
+  expect(text).toContain('Bank transfer: sort code 12-34-56, account 12345678');
 
   // The second, from the Invoices screen: not yet due.
   await app.goTo('Invoices');
@@ -88,6 +94,11 @@ test('a customer, two invoices and a part payment land in the right buckets', as
   await payment.save();
   await expect(customer.heading('Harbour Café Ltd')).toBeVisible();
   await expect(customer.balance('GBP')).toContainText('£350.00');
+  await page.getByRole('link', { name: 'INV-0001' }).first().click();
+  await expect(page.getByRole('region', { name: 'Payments and credits' })).toContainText(
+    '£100.00 paid on 14 Mar 2027',
+  );
+  await page.goBack();
 
   // Overdue: £120.00 not yet due, £230.00 at 31–60 days, nothing elsewhere.
   await app.goTo('Overdue');

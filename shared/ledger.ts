@@ -80,9 +80,27 @@ export interface Invoice {
   daysOverdue: number;
   voidReason: string;
   source: string;
+  /** Payments, credit notes and write-offs against it, oldest first. */
+  reductions: InvoiceReduction[];
 }
 
-export type InvoiceSummary = Omit<Invoice, 'lines' | 'notes' | 'terms' | 'discount' | 'voidReason'>;
+/** One thing that reduced what is owed on an invoice, from its own row. */
+export interface InvoiceReduction {
+  kind: 'payment' | 'credit_note' | 'write_off';
+  date: CalendarDate;
+  amount: Minor;
+  /** How it was paid, or the reason given. */
+  detail: string;
+  /** The payment this came from, when it is one. */
+  paymentId: number | null;
+  /** The whole payment, when only part of it went to this invoice. */
+  paymentAmount: Minor | null;
+}
+
+export type InvoiceSummary = Omit<
+  Invoice,
+  'lines' | 'notes' | 'terms' | 'discount' | 'voidReason' | 'reductions'
+>;
 
 export interface Allocation {
   invoiceId: number;

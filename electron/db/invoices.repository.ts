@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Settlement } from '../../shared/invoices';
+import type { InvoiceReduction } from '../../shared/ledger';
 import type { DB, InvoiceLineRow, InvoiceLinesTable, InvoiceRow, InvoicesTable } from './schema';
 import { minorFromSql } from './sql-helpers';
 
@@ -112,6 +113,66 @@ export async function settlementsOf(
   for (const row of credited!) result.get(row.invoice_id)!.credited = minorFromSql(row.amount);
   for (const row of writtenOff!) result.get(row.invoice_id)!.writtenOff = minorFromSql(row.amount);
   return result;
+}
+
+/** Every payment, credit note and write-off against one invoice, oldest first. */
+export async function reductionsOf(db: Kysely<DB>, invoiceId: number): Promise<InvoiceReduction[]> {
+  const [payments, credits, writeOffs] = await Promise.all([
+    db
+      .selectFrom('allocations as a')
+      .innerJoin('payments as p', 'p.id', 'a.payment_id')
+      .select([
+        'p.id',
+        'p.date',
+        'a.amount',
+        'p.amount as payment_amount',
+        'p.method',
+        'p.reference',
+      ])
+      .where('a.invoice_id', '=', invoiceId)
+      .orderBy('a.id')
+      .execute(),
+    db
+      .selectFrom('credit_notes')
+      .select(['date', 'amount', 'reason'])
+      .where('invoice_id', '=', invoiceId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('write_offs')
+      .select(['date', 'amount', 'reason'])
+      .where('invoice_id', '=', invoiceId)
+      .orderBy('id')
+      .execute(),
+  ]);
+  const all: InvoiceReduction[] = [
+    ...payments.map((p) => ({
+      kind: 'payment' as const,
+      date: p.date,
+      amount: p.amount,
+      detail: [p.method, p.reference].filter(Boolean).join(' · '),
+      paymentId: p.id,
+      paymentAmount: p.payment_amount,
+    })),
+    ...credits.map((c) => ({
+      kind: 'credit_note' as const,
+      date: c.date,
+      amount: c.amount,
+      detail: c.reason,
+      paymentId: null,
+      paymentAmount: null,
+    })),
+    ...writeOffs.map((w) => ({
+      kind: 'write_off' as const,
+      date: w.date,
+      amount: w.amount,
+      detail: w.reason,
+      paymentId: null,
+      paymentAmount: null,
+    })),
+  ];
+  // Stable: rows of one date keep the order above (payments, then credits, then write-offs).
+  return all.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** The customer's open invoices in one currency, for allocation. */

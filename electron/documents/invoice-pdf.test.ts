@@ -15,6 +15,7 @@ function makeInvoice(
     id: 1,
     customerId: 1,
     customerName: 'Zoë Łukasiewicz',
+    reductions: [],
     number: 'INV-0001',
     issueDate: '2027-03-15',
     dueDate: '2027-04-14',

@@ -22,6 +22,7 @@ import {
   findInvoiceByNumber,
   insertInvoice,
   linesOf,
+  reductionsOf,
   settlementsOf,
   takeNextInvoiceNumber,
 } from '../db/invoices.repository';
@@ -89,12 +90,20 @@ export function createInvoicesService(deps: {
   async function load(id: number, ctx: BusinessContext, trxDb: Kysely<DB> = db): Promise<Invoice> {
     const row = await findInvoice(trxDb, id);
     if (!row) throw new AppError('not_found', `There is no invoice ${id}.`, 'id');
-    const [lines, settlements, customer] = await Promise.all([
+    const [lines, settlements, customer, reductions] = await Promise.all([
       linesOf(trxDb, id),
       settlementsOf(trxDb, [id]),
       findCustomer(trxDb, row.customer_id),
+      reductionsOf(trxDb, id),
     ]);
-    return invoiceFromRows(row, lines, customer?.name ?? '', settlements.get(id)!, ctx.today);
+    return invoiceFromRows(
+      row,
+      lines,
+      customer?.name ?? '',
+      settlements.get(id)!,
+      ctx.today,
+      reductions,
+    );
   }
 
   /** An invoice that can still be reduced: issued, not void, with something open. */

@@ -7,7 +7,7 @@ import {
   type PaymentTerms,
   type Settlement,
 } from '../../shared/invoices';
-import type { Customer, Invoice, InvoiceSummary } from '../../shared/ledger';
+import type { Customer, Invoice, InvoiceReduction, InvoiceSummary } from '../../shared/ledger';
 import { isSupportedLocale } from '../../shared/locales';
 import type { CustomerRow, InvoiceLineRow, InvoiceRow } from '../db/schema';
 
@@ -83,8 +83,10 @@ export function invoiceFromRows(
   customerName: string,
   settled: Settlement,
   today: CalendarDate,
+  reductions: InvoiceReduction[],
 ): Invoice {
   return {
+    reductions,
     ...invoiceSummaryFromRow(row, customerName, settled, today),
     terms: termsFromRow(row),
     discount:

@@ -106,6 +106,32 @@ describe('invoices', () => {
       open: 0,
       state: 'written_off',
     });
+    expect(writtenOff.reductions).toEqual([
+      {
+        kind: 'payment',
+        date: '2027-03-10',
+        amount: 4000,
+        detail: '',
+        paymentId: 1,
+        paymentAmount: 4000,
+      },
+      {
+        kind: 'credit_note',
+        date: '2027-03-15',
+        amount: 999,
+        detail: 'Part not fitted',
+        paymentId: null,
+        paymentAmount: null,
+      },
+      {
+        kind: 'write_off',
+        date: '2027-03-15',
+        amount: 4000,
+        detail: 'Goodwill gesture',
+        paymentId: null,
+        paymentAmount: null,
+      },
+    ]);
     await app.close();
   });
 });

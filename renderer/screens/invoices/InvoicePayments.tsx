@@ -1,11 +1,20 @@
 import { Stack, Text } from '@mantine/core';
-import type { Payment } from '../../../shared/ledger';
+import type { InvoiceReduction } from '../../../shared/ledger';
 import { useFormat } from '../../format';
 
-/** The payments that went towards one invoice, and how much of each. */
-export function InvoicePayments(props: { invoiceId: number; payments: readonly Payment[] }) {
+const kindLabel: Record<InvoiceReduction['kind'], string> = {
+  payment: 'Paid',
+  credit_note: 'Credit note',
+  write_off: 'Written off',
+};
+
+/** Everything that reduced what is owed on one invoice: payments, credit notes, write-offs. */
+export function InvoicePayments(props: {
+  reductions: readonly InvoiceReduction[];
+  currency: string;
+}) {
   const format = useFormat();
-  if (props.payments.length === 0) {
+  if (props.reductions.length === 0) {
     return (
       <Text c="dimmed" fz="sm">
         Nothing paid yet.
@@ -19,28 +28,24 @@ export function InvoicePayments(props: { invoiceId: number; payments: readonly P
       className="plain-list"
       aria-label="Payments towards this invoice"
     >
-      {props.payments.map((payment) => {
-        const towards = payment.allocations.find((a) => a.invoiceId === props.invoiceId);
+      {props.reductions.map((reduction, index) => {
+        const partOf =
+          reduction.paymentAmount !== null && reduction.paymentAmount !== reduction.amount
+            ? `part of ${format.money(reduction.paymentAmount, props.currency)}`
+            : '';
+        const detail = [reduction.detail, partOf].filter(Boolean).join(' · ');
         return (
-          <li key={payment.id}>
+          <li key={`${reduction.kind}-${reduction.paymentId ?? index}-${index}`}>
             <Text fz="sm" fw={600} className="figure-text">
-              {format.money(towards?.amount ?? 0, payment.currency)}
+              {format.money(reduction.amount, props.currency)}
               <Text span fz="sm" fw={400} c="dimmed">
                 {' '}
-                on {format.date(payment.date)}
+                {kindLabel[reduction.kind].toLowerCase()} on {format.date(reduction.date)}
               </Text>
             </Text>
-            {(payment.method || payment.reference || towards?.amount !== payment.amount) && (
+            {detail && (
               <Text fz="xs" c="dimmed">
-                {[
-                  payment.method,
-                  payment.reference,
-                  towards?.amount !== payment.amount
-                    ? `part of ${format.money(payment.amount, payment.currency)}`
-                    : '',
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+                {detail}
               </Text>
             )}
           </li>

@@ -16,12 +16,7 @@ import { InvoiceDocument } from './InvoiceDocument';
 import { InvoicePayments } from './InvoicePayments';
 
 async function loadInvoice(id: number) {
-  const invoice = await call('invoices.get', { id });
-  const customer = await call('customers.get', { id: invoice.customerId });
-  return {
-    invoice,
-    payments: customer.payments.filter((p) => p.allocations.some((a) => a.invoiceId === id)),
-  };
+  return { invoice: await call('invoices.get', { id }) };
 }
 
 export function InvoiceScreen({ id }: { id: number }) {
@@ -48,7 +43,7 @@ export function InvoiceScreen({ id }: { id: number }) {
       />
     );
   }
-  const { invoice, payments } = loaded.value;
+  const { invoice } = loaded.value;
   const owed = invoice.open > 0 && invoice.state !== 'draft' && invoice.state !== 'void';
   const canVoid =
     invoice.state !== 'void' && invoice.paid + invoice.credited + invoice.writtenOff === 0;
@@ -156,12 +151,12 @@ export function InvoiceScreen({ id }: { id: number }) {
               )}
             </dl>
           </Paper>
-          <Paper withBorder p="lg" component="section" aria-label="Payments">
+          <Paper withBorder p="lg" component="section" aria-label="Payments and credits">
             <Stack gap="sm">
               <Title order={2} size="h4">
-                Payments
+                Payments and credits
               </Title>
-              <InvoicePayments invoiceId={id} payments={payments} />
+              <InvoicePayments reductions={invoice.reductions} currency={invoice.currency} />
             </Stack>
           </Paper>
         </Stack>
