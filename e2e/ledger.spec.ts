@@ -73,6 +73,10 @@ test('a customer, two invoices and a part payment land in the right buckets', as
   expect(text).toContain('Payment is due within 30 days of the invoice date, by 9 February 2027.');
   expect(text).toMatch(/Total £330\.00/);
   expect(text).toContain('Bank transfer: sort code 12-34-56, account 12345678');
+  // In a browser it also opens in a tab of its own, to print.
+  const tab = await invoice.openToPrint();
+  expect(tab.url()).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+  await tab.close();
 
   // The second, from the Invoices screen: not yet due.
   await app.goTo('Invoices');

@@ -22,6 +22,13 @@ export class InvoicePage {
     return download;
   }
 
+  /** Clicks "Open to print" and returns the new tab holding the PDF. */
+  async openToPrint() {
+    const tab = this.page.waitForEvent('popup');
+    await this.page.getByRole('button', { name: 'Open to print' }).click();
+    return tab;
+  }
+
   /** Opens one of the actions under "More": a credit note, a write-off, voiding. */
   async more(action: string) {
     await this.page.getByRole('button', { name: 'More' }).click();
