@@ -8,7 +8,10 @@ import type { DocumentFile } from '../../shared/api/invoices';
 import type { Clock } from '../../shared/dates';
 import type { DB } from '../db/schema';
 import { invoiceFileName } from '../documents/file-name';
-import { renderInvoicePdf } from '../documents/invoice-pdf';
+
+// pdfkit and its font engine take a while to load: only when the first document is asked for,
+// never on the way to the first screen.
+const loadRenderer = () => import('../documents/invoice-pdf');
 import type { InvoicesService } from './invoices.service';
 import { customerFromRow } from './ledger-mapping';
 import { requireCustomer } from './lookups';
@@ -31,6 +34,7 @@ export function createDocumentsService(deps: {
         requireCustomer(deps.db, invoice.customerId),
         deps.settings.get(),
       ]);
+      const { renderInvoicePdf } = await loadRenderer();
       const pdf = await renderInvoicePdf({
         invoice,
         customer: customerFromRow(row),
