@@ -1,8 +1,8 @@
 import { Alert, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Customer } from '../../../shared/ledger';
-import { ApiCallError, call } from '../../api';
-import { nothingSavedYet, showFieldIssues } from '../../components/field-issues';
+import { call } from '../../api';
+import { problemAfterSave } from '../../components/field-issues';
 import { CustomerFields } from './CustomerFields';
 import { CustomerFlagsFields } from './CustomerFlagsFields';
 import { toCustomerPatch, useCustomerForm, valuesOf } from './customer-form';
@@ -36,12 +36,7 @@ function EditForm(props: {
     try {
       props.onSaved(await call('customers.update', toCustomerPatch(props.customer.id, values)));
     } catch (error) {
-      if (error instanceof ApiCallError && error.issues.length > 0) {
-        showFieldIssues(form, error.issues);
-        setProblem(nothingSavedYet);
-      } else {
-        setProblem((error as Error).message);
-      }
+      setProblem(problemAfterSave(form, error));
     } finally {
       setSaving(false);
     }

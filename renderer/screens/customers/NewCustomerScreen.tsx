@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
-import { ApiCallError, call } from '../../api';
+import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
-import { nothingSavedYet, showFieldIssues } from '../../components/field-issues';
+import { problemAfterSave } from '../../components/field-issues';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useNavigate } from '../../router';
@@ -22,12 +22,7 @@ export function NewCustomerScreen() {
       const customer = await call('customers.create', toNewCustomer(values));
       navigate({ screen: 'customer', id: customer.id });
     } catch (error) {
-      if (error instanceof ApiCallError && error.issues.length > 0) {
-        showFieldIssues(form, error.issues);
-        setProblem(nothingSavedYet);
-      } else {
-        setProblem((error as Error).message);
-      }
+      setProblem(problemAfterSave(form, error));
       setSaving(false);
     }
   });

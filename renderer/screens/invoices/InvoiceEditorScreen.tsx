@@ -1,9 +1,9 @@
 import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { currencyCodes } from '../../../shared/currencies';
-import { ApiCallError, call } from '../../api';
+import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
-import { nothingSavedYet, showFieldIssues } from '../../components/field-issues';
+import { nothingSavedYet, problemAfterSave, showFieldIssues } from '../../components/field-issues';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useBusiness } from '../../business';
@@ -49,12 +49,7 @@ export function InvoiceEditorScreen(props: { customerId?: number | undefined }) 
       const invoice = await call('invoices.create', draft.input);
       navigate({ screen: 'invoice', id: invoice.id });
     } catch (error) {
-      if (error instanceof ApiCallError && error.issues.length > 0) {
-        const elsewhere = showFieldIssues(form, error.issues, formFieldOf);
-        setProblem(elsewhere[0]?.message ?? nothingSavedYet);
-      } else {
-        setProblem((error as Error).message);
-      }
+      setProblem(problemAfterSave(form, error, formFieldOf));
       setSaving(null);
     }
   }

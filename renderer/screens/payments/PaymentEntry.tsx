@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { currencyCodes } from '../../../shared/currencies';
 import type { CustomerDetail, Invoice } from '../../../shared/ledger';
 import { minorToDecimalString } from '../../../shared/money';
-import { ApiCallError, call } from '../../api';
+import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
-import { nothingSavedYet, showFieldIssues } from '../../components/field-issues';
+import { nothingSavedYet, problemAfterSave, showFieldIssues } from '../../components/field-issues';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useBusiness } from '../../business';
@@ -77,14 +77,9 @@ export function PaymentEntry(props: { detail: CustomerDetail; invoice: Invoice |
       await call('payments.record', draft.input);
       navigate(back);
     } catch (error) {
-      if (error instanceof ApiCallError && error.issues.length > 0) {
-        const elsewhere = showFieldIssues(form, error.issues, (field) =>
-          paymentFieldOf(field, draft.allocatedIds),
-        );
-        setProblem(elsewhere[0]?.message ?? nothingSavedYet);
-      } else {
-        setProblem((error as Error).message);
-      }
+      setProblem(
+        problemAfterSave(form, error, (field) => paymentFieldOf(field, draft.allocatedIds)),
+      );
       setSaving(false);
     }
   });
