@@ -1,6 +1,7 @@
 import { Button, Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Customer } from '../../../shared/ledger';
+import { supportedLocales } from '../../../shared/locales';
 import { kindLabels } from './customer-form';
 
 /** How to reach the customer, and the owner's notes, as text (never as markup). */
@@ -16,8 +17,12 @@ export function CustomerDetailsCard(props: {
     ['Company', customer.company],
     ['Contact person', customer.contactPerson],
     ['Email', customer.email],
+    ['Copies to', customer.ccEmails.join(', ')],
     ['Phone', customer.phone],
     ['Address', customer.address],
+    ['Language', supportedLocales.find((l) => l.code === customer.locale)?.label ?? ''],
+    ['Time zone', customer.timeZone ?? ''],
+    ['Tags', customer.tags.join(', ')],
     ['Notes', customer.notes],
   ];
   return (

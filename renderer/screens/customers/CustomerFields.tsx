@@ -1,5 +1,15 @@
-import { SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Select,
+  SegmentedControl,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useMemo } from 'react';
 import { customerKinds, type CustomerKind } from '../../../shared/ledger';
+import { supportedLocales } from '../../../shared/locales';
 import { kindLabels, type CustomerForm } from './customer-form';
 
 const kindHints: Record<CustomerKind, string> = {
@@ -11,6 +21,13 @@ const kindHints: Record<CustomerKind, string> = {
 /** Who the customer is and how to reach them. */
 export function CustomerFields({ form }: { form: CustomerForm }) {
   const kind = form.getValues().kind;
+  const zones = useMemo(
+    () => [
+      { value: '', label: 'Same as yours' },
+      ...Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z })),
+    ],
+    [],
+  );
   return (
     <Stack gap="md">
       <TextInput
@@ -47,7 +64,40 @@ export function CustomerFields({ form }: { form: CustomerForm }) {
         />
         <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
       </div>
+      <TagsInput
+        label="Copies of messages to"
+        description="Someone else who should see every message, such as their accounts team. Press Enter after each address."
+        placeholder="accounts@example.com"
+        {...form.getInputProps('ccEmails')}
+      />
       <Textarea label="Address" autosize minRows={3} {...form.getInputProps('address')} />
+      <div className="two-columns">
+        <Select
+          label="Language and region"
+          description="How dates and amounts are written to them."
+          data={[
+            { value: '', label: 'Same as yours' },
+            ...supportedLocales.map((l) => ({ value: l.code, label: l.label })),
+          ]}
+          allowDeselect={false}
+          {...form.getInputProps('locale')}
+        />
+        <Select
+          label="Their time zone"
+          description="So contact hours are kept in their time."
+          data={zones}
+          searchable
+          allowDeselect={false}
+          nothingFoundMessage="No time zone by that name"
+          {...form.getInputProps('timeZone')}
+        />
+      </div>
+      <TagsInput
+        label="Tags"
+        description="Your own labels, to find and group customers."
+        placeholder="e.g. landlord, repeat"
+        {...form.getInputProps('tags')}
+      />
       <Textarea
         label="Notes"
         description="Only for you: how they like to be contacted, who to ask for."

@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { problemAfterSave } from '../../components/field-issues';
 import { CustomerFields } from './CustomerFields';
 import { CustomerFlagsFields } from './CustomerFlagsFields';
-import { toCustomerPatch, useCustomerForm, valuesOf } from './customer-form';
+import { customerFieldOf, toCustomerPatch, useCustomerForm, valuesOf } from './customer-form';
 
 export function EditCustomerModal(props: {
   customer: Customer;
@@ -36,7 +36,7 @@ function EditForm(props: {
     try {
       props.onSaved(await call('customers.update', toCustomerPatch(props.customer.id, values)));
     } catch (error) {
-      setProblem(problemAfterSave(form, error));
+      setProblem(problemAfterSave(form, error, customerFieldOf));
     } finally {
       setSaving(false);
     }

@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { useNavigate } from '../../router';
 import { CustomerFields } from './CustomerFields';
-import { blankCustomer, toNewCustomer, useCustomerForm } from './customer-form';
+import { blankCustomer, customerFieldOf, toNewCustomer, useCustomerForm } from './customer-form';
 
 export function NewCustomerScreen() {
   const navigate = useNavigate();
@@ -22,7 +22,7 @@ export function NewCustomerScreen() {
       const customer = await call('customers.create', toNewCustomer(values));
       navigate({ screen: 'customer', id: customer.id });
     } catch (error) {
-      setProblem(problemAfterSave(form, error));
+      setProblem(problemAfterSave(form, error, customerFieldOf));
       setSaving(false);
     }
   });

@@ -12,6 +12,12 @@ export interface CustomerFormValues {
   phone: string;
   address: string;
   notes: string;
+  ccEmails: string[];
+  tags: string[];
+  /** '' means the business's own. */
+  locale: string;
+  /** '' means the business's own. */
+  timeZone: string;
   doNotContact: { on: boolean; reason: string; until: string };
   creditHold: { on: boolean; reason: string };
 }
@@ -33,6 +39,10 @@ export const blankCustomer: CustomerFormValues = {
   phone: '',
   address: '',
   notes: '',
+  ccEmails: [],
+  tags: [],
+  locale: '',
+  timeZone: '',
   doNotContact: { on: false, reason: '', until: '' },
   creditHold: { on: false, reason: '' },
 };
@@ -47,6 +57,10 @@ export function valuesOf(customer: Customer): CustomerFormValues {
     phone: customer.phone,
     address: customer.address,
     notes: customer.notes,
+    ccEmails: customer.ccEmails,
+    tags: customer.tags,
+    locale: customer.locale ?? '',
+    timeZone: customer.timeZone ?? '',
     doNotContact: {
       on: customer.doNotContact !== null,
       reason: customer.doNotContact?.reason ?? '',
@@ -66,7 +80,16 @@ function details(values: CustomerFormValues) {
     phone: values.phone,
     address: values.address,
     notes: values.notes,
+    ccEmails: values.ccEmails,
+    tags: values.tags,
+    locale: values.locale || null,
+    timeZone: values.timeZone || null,
   };
+}
+
+/** The API names list items by position (`ccEmails.1`); the form shows them on the list. */
+export function customerFieldOf(field: string): string {
+  return field.replace(/^(ccEmails|tags)\.\d+$/, '$1');
 }
 
 export function toNewCustomer(values: CustomerFormValues): InputOf<'customers.create'> {
