@@ -1,11 +1,14 @@
 import { Paper, Stack, Table, Text } from '@mantine/core';
 import { describeTerms } from '../../../shared/invoices';
+import { discountOffer } from '../../../shared/invoice-wording';
+import { useBusiness } from '../../business';
 import type { Invoice } from '../../../shared/ledger';
 import { useFormat } from '../../format';
 
 /** The invoice as the customer reads it: lines, totals, terms and the note. */
 export function InvoiceDocument({ invoice }: { invoice: Invoice }) {
   const format = useFormat();
+  const { locale } = useBusiness();
   const money = (amount: number) => format.money(amount, invoice.currency);
   const settled: [string, number][] = [
     ['Paid', invoice.paid],
@@ -60,6 +63,11 @@ export function InvoiceDocument({ invoice }: { invoice: Invoice }) {
         <Text fz="sm" c="dimmed">
           {describeTerms(invoice.terms, format.date(invoice.dueDate))}
         </Text>
+        {invoice.discount && (
+          <Text fz="sm" c="dimmed" aria-label="Early-payment discount">
+            {discountOffer(invoice, locale)}
+          </Text>
+        )}
         {invoice.notes && (
           <Text fz="sm" className="pre-wrap">
             {invoice.notes}

@@ -12,7 +12,7 @@ import { useNavigate } from '../../router';
 import { blankInvoice, formFieldOf, toNewInvoice } from './invoice-draft';
 import { useInvoiceForm } from './invoice-form';
 import { InvoiceLinesEditor } from './InvoiceLinesEditor';
-import { InvoiceTermsFields } from './InvoiceTermsFields';
+import { InvoiceDiscountFields, InvoiceTermsFields } from './InvoiceTermsFields';
 import { FormProblem, SaveBar } from '../../components/SaveBar';
 
 /** A new invoice: who, when, what for; the totals as the owner types. */
@@ -108,6 +108,7 @@ export function InvoiceEditorScreen(props: { customerId?: number | undefined }) 
             />
           </div>
           <InvoiceTermsFields form={form} />
+          <InvoiceDiscountFields form={form} />
         </Section>
         <Section title="Lines">
           <InvoiceLinesEditor form={form} />

@@ -56,3 +56,28 @@ export function InvoiceTermsFields({ form }: { form: InvoiceForm }) {
     </div>
   );
 }
+
+/** An optional early-payment discount: a thank-you for paying promptly, printed on the invoice. */
+export function InvoiceDiscountFields({ form }: { form: InvoiceForm }) {
+  return (
+    <div className="two-columns">
+      <TextInput
+        label="Early-payment discount (%)"
+        description="Optional. For example 2, for 2% off when paid early."
+        placeholder="None"
+        inputMode="decimal"
+        {...form.getInputProps('discountPercent')}
+      />
+      <NumberInput
+        label="If paid within (days)"
+        description="Counted from the invoice date."
+        min={0}
+        max={366}
+        allowDecimal={false}
+        allowNegative={false}
+        disabled={form.getValues().discountPercent.trim() === ''}
+        {...form.getInputProps('discountDays')}
+      />
+    </div>
+  );
+}

@@ -108,3 +108,28 @@ describe('formFieldOf', () => {
     expect(formFieldOf('lines')).toBeNull();
   });
 });
+
+describe('the early-payment discount', () => {
+  it('is sent only when a percentage is given', () => {
+    const withDiscount = toNewInvoice(
+      draft({ lines: [line('1', '100')], discountPercent: ' 2.5 ', discountDays: 7 }),
+    );
+    expect(withDiscount).toMatchObject({
+      ok: true,
+      input: { discount: { percent: '2.5', withinDays: 7 } },
+    });
+    const without = toNewInvoice(draft({ lines: [line('1', '100')] }));
+    expect(without.ok && 'discount' in without.input).toBe(false);
+  });
+
+  it('needs its days, and shows the server’s messages on its fields', () => {
+    expect(
+      toNewInvoice(draft({ lines: [line('1', '100')], discountPercent: '2', discountDays: '' })),
+    ).toEqual({
+      ok: false,
+      issues: [{ field: 'discountDays', message: 'Please give a number of days, from 0 to 366.' }],
+    });
+    expect(formFieldOf('discount.percent')).toBe('discountPercent');
+    expect(formFieldOf('discount.withinDays')).toBe('discountDays');
+  });
+});

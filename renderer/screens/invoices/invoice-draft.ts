@@ -44,6 +44,10 @@ export interface InvoiceFormValues {
   currency: string;
   lines: LineValues[];
   notes: string;
+  /** Early-payment discount in percent, e.g. "2"; empty for none. */
+  discountPercent: string;
+  /** Paid within this many days of the invoice date. */
+  discountDays: number | string;
 }
 
 const lineSchema = newInvoiceSchema.shape.lines.element;
@@ -69,6 +73,8 @@ export function blankInvoice(options: {
     currency: options.currency,
     lines: [blankLine()],
     notes: '',
+    discountPercent: '',
+    discountDays: 10,
   };
 }
 
@@ -143,6 +149,18 @@ export function toNewInvoice(values: InvoiceFormValues, options: { draft?: boole
   if (hasDays(values.termsKind) && daysOf(values) === null) {
     issues.push({ field: 'termsDays', message: 'Please give a number of days, from 0 to 366.' });
   }
+  const discountPercent = values.discountPercent.trim();
+  const discountDays = Number(values.discountDays);
+  const hasDiscount = discountPercent !== '';
+  if (
+    hasDiscount &&
+    (values.discountDays === '' ||
+      !Number.isInteger(discountDays) ||
+      discountDays < 0 ||
+      discountDays > 366)
+  ) {
+    issues.push({ field: 'discountDays', message: 'Please give a number of days, from 0 to 366.' });
+  }
   const lines: InvoiceLineInput[] = [];
   values.lines.forEach((line, index) => {
     const read = readLine(line, values.currency);
@@ -162,6 +180,7 @@ export function toNewInvoice(values: InvoiceFormValues, options: { draft?: boole
       currency: values.currency,
       lines,
       ...(values.notes.trim() ? { notes: values.notes } : {}),
+      ...(hasDiscount ? { discount: { percent: discountPercent, withinDays: discountDays } } : {}),
       ...(options.draft ? { draft: true } : {}),
     },
   };
@@ -170,6 +189,8 @@ export function toNewInvoice(values: InvoiceFormValues, options: { draft?: boole
 /** Where the editor shows an API field's message; null for the form as a whole. */
 export function formFieldOf(apiField: string): string | null {
   if (apiField === 'terms.days') return 'termsDays';
+  if (apiField === 'discount.percent' || apiField === 'discount') return 'discountPercent';
+  if (apiField === 'discount.withinDays') return 'discountDays';
   if (apiField === 'terms' || apiField.startsWith('terms.')) return 'termsKind';
   if (apiField === 'lines' || apiField === '') return null;
   return apiField;
