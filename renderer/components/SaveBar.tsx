@@ -13,10 +13,15 @@ export function SaveBar(props: { problem?: ReactNode; children: ReactNode }) {
   );
 }
 
-/** A form-level problem, in red, announced to screen readers. */
-export function FormProblem(props: { children: ReactNode }) {
+/** A problem in red, announced to screen readers; closable when `onClose` is given. */
+export function FormProblem(props: { children: ReactNode; onClose?: () => void }) {
   return (
-    <Alert color="red" role="alert">
+    <Alert
+      color="red"
+      role="alert"
+      withCloseButton={props.onClose !== undefined}
+      {...(props.onClose ? { onClose: props.onClose } : {})}
+    >
       {props.children}
     </Alert>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { onboardingSchema } from '../../shared/api/settings';
 import { invalidInputError, type FieldIssue } from '../../shared/api/errors';
@@ -11,6 +11,7 @@ import { ContactWindowFields } from '../components/ContactWindowFields';
 import { PaymentFields } from '../components/PaymentFields';
 import { RegionFields } from '../components/RegionFields';
 import { businessPartOf, showFieldIssues, useSettingsForm } from '../components/settings-form';
+import { FormProblem } from '../components/SaveBar';
 
 /** The fields each step asks for; a step is checked before moving on. */
 const steps: { label: string; fields: (keyof BusinessSettings)[] }[] = [
@@ -117,11 +118,7 @@ export function OnboardingScreen(props: {
                 </Stack>
               </Stepper.Step>
             </Stepper>
-            {problem && (
-              <Alert color="red" role="alert">
-                {problem}
-              </Alert>
-            )}
+            {problem && <FormProblem>{problem}</FormProblem>}
             <Group justify="space-between">
               <Button
                 variant="default"

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Customer } from '../../../shared/ledger';
 import { call } from '../../api';
+import { FormProblem } from '../../components/SaveBar';
 
 export function ArchiveCustomerModal(props: {
   customer: Customer;
@@ -29,11 +30,7 @@ export function ArchiveCustomerModal(props: {
           They leave your lists and cannot be invoiced. Their invoices, payments and timeline are
           kept, and you can still find them with “Show archived”.
         </Text>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
+        {problem && <FormProblem>{problem}</FormProblem>}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             Keep them

@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCash, IconFileInvoice } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { Customer } from '../../../shared/ledger';
@@ -16,6 +16,7 @@ import { CustomerFlags } from './CustomerFlags';
 import { EditCustomerModal } from './EditCustomerModal';
 import { PaymentsTable } from './PaymentsTable';
 import { Timeline } from './Timeline';
+import { FormProblem } from '../../components/SaveBar';
 
 export function CustomerScreen({ id }: { id: number }) {
   const navigate = useNavigate();
@@ -85,11 +86,7 @@ export function CustomerScreen({ id }: { id: number }) {
           )
         }
       />
-      {problem && (
-        <Alert color="red" role="alert" withCloseButton onClose={() => setProblem(null)}>
-          {problem}
-        </Alert>
-      )}
+      {problem && <FormProblem onClose={() => setProblem(null)}>{problem}</FormProblem>}
       <CustomerFlags customer={customer} />
       <div className="detail-layout">
         <Stack gap="lg" miw={0}>

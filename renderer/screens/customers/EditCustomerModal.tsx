@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Divider, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Customer } from '../../../shared/ledger';
 import { call } from '../../api';
@@ -6,6 +6,7 @@ import { problemAfterSave } from '../../components/field-issues';
 import { CustomerFields } from './CustomerFields';
 import { CustomerFlagsFields } from './CustomerFlagsFields';
 import { customerFieldOf, toCustomerPatch, useCustomerForm, valuesOf } from './customer-form';
+import { FormProblem } from '../../components/SaveBar';
 
 export function EditCustomerModal(props: {
   customer: Customer;
@@ -53,11 +54,7 @@ function EditForm(props: {
           </Text>
           <CustomerFlagsFields form={form} />
         </div>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
+        {problem && <FormProblem>{problem}</FormProblem>}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             Cancel

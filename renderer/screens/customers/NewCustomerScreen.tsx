@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
@@ -8,6 +8,7 @@ import { Section } from '../../components/Section';
 import { useNavigate } from '../../router';
 import { CustomerFields } from './CustomerFields';
 import { blankCustomer, customerFieldOf, toNewCustomer, useCustomerForm } from './customer-form';
+import { FormProblem, SaveBar } from '../../components/SaveBar';
 
 export function NewCustomerScreen() {
   const navigate = useNavigate();
@@ -42,19 +43,14 @@ export function NewCustomerScreen() {
         <Section title="Details">
           <CustomerFields form={form} />
         </Section>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <Group justify="flex-end">
+        <SaveBar problem={problem && <FormProblem>{problem}</FormProblem>}>
           <Button variant="default" onClick={() => navigate({ screen: 'customers' })}>
             Cancel
           </Button>
           <Button type="submit" loading={saving}>
             Add customer
           </Button>
-        </Group>
+        </SaveBar>
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { parseAmount, type Minor } from '../../../shared/money';
 import { ApiCallError } from '../../api';
 import { amountProblem } from '../../components/amount-messages';
 import { showFieldIssues } from '../../components/field-issues';
+import { FormProblem } from '../../components/SaveBar';
 
 export interface ActionSpec {
   title: string;
@@ -93,11 +94,7 @@ function ActionForm(props: {
           minRows={2}
           {...form.getInputProps('reason')}
         />
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
+        {problem && <FormProblem>{problem}</FormProblem>}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             Cancel

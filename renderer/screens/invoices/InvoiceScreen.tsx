@@ -14,6 +14,7 @@ import { DownloadPdfButton } from './DownloadPdfButton';
 import { InvoiceActionModal, type ActionSpec } from './InvoiceActionModal';
 import { InvoiceDocument } from './InvoiceDocument';
 import { InvoicePayments } from './InvoicePayments';
+import { FormProblem } from '../../components/SaveBar';
 
 async function loadInvoice(id: number) {
   return { invoice: await call('invoices.get', { id }) };
@@ -112,11 +113,7 @@ export function InvoiceScreen({ id }: { id: number }) {
           </>
         }
       />
-      {problem && (
-        <Alert color="red" role="alert" withCloseButton onClose={() => setProblem(null)}>
-          {problem}
-        </Alert>
-      )}
+      {problem && <FormProblem onClose={() => setProblem(null)}>{problem}</FormProblem>}
       {invoice.state === 'void' && (
         <Alert color="gray" title="Void">
           {invoice.voidReason}
