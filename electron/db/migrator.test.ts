@@ -14,7 +14,7 @@ async function freshDatabase() {
 }
 
 const extraTable: Migration = {
-  name: '0002_notes',
+  name: '9001_notes',
   up: (db: Kysely<any>) => [
     db.schema
       .createTable('notes')
@@ -59,7 +59,7 @@ describe('migrations', () => {
     await migrate(connection.db, migrations, { now: clock.now, beforeApplying });
     expect(backedUp).toEqual([]);
     await migrate(connection.db, [...migrations, extraTable], { now: clock.now, beforeApplying });
-    expect(backedUp).toEqual([['0002_notes']]);
+    expect(backedUp).toEqual([['9001_notes']]);
     await closeConnection(connection);
   });
 
@@ -67,7 +67,7 @@ describe('migrations', () => {
     const connection = await freshDatabase();
     await migrate(connection.db, [...migrations, extraTable], { now: clock.now });
     const edited: Migration = {
-      name: '0002_notes',
+      name: '9001_notes',
       up: (db: Kysely<any>) => [
         db.schema
           .createTable('notes')
@@ -78,7 +78,7 @@ describe('migrations', () => {
     };
     await expect(
       migrate(connection.db, [...migrations, edited], { now: clock.now }),
-    ).rejects.toThrow(/"0002_notes" was changed after it was applied/);
+    ).rejects.toThrow(/"9001_notes" was changed after it was applied/);
     await closeConnection(connection);
   });
 

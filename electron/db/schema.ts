@@ -66,6 +66,10 @@ export interface CustomersTable {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Which ladder chases them: the business's, their own (`reminders_ladder`), or none. */
+  reminders_mode: Generated<'business' | 'custom' | 'none'>;
+  /** JSON ladder when `reminders_mode` is `custom`. */
+  reminders_ladder: string | null;
 }
 
 export type TermsKind = 'on_receipt' | 'net' | 'end_of_month' | 'fixed_date';
@@ -95,6 +99,9 @@ export interface InvoicesTable {
   void_reason: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** Chasing of this invoice waits until this date, inclusive. */
+  chase_paused_until: string | null;
+  chase_pause_reason: Generated<string>;
 }
 
 export interface InvoiceLinesTable {
@@ -160,6 +167,98 @@ export interface WriteOffsTable {
   created_at: string;
 }
 
+export interface ReminderSettingsTable {
+  id: number;
+  /** JSON Ladder. */
+  ladder: string;
+  min_gap_days: number;
+  messages_per_7_days: number;
+  calls_per_7_days: number;
+  promise_grace_days: number;
+  updated_at: string;
+}
+
+export interface ReminderEpisodesTable {
+  id: Generated<number>;
+  customer_id: number;
+  number: number;
+  started_on: string;
+  ended_on: string | null;
+}
+
+export type ReminderItemStatus = 'open' | 'approved' | 'skipped' | 'done';
+
+export interface ReminderItemsTable {
+  id: Generated<number>;
+  customer_id: number;
+  step: string;
+  episode: number;
+  ref: Generated<number>;
+  channel: string;
+  autopilot: Generated<number>;
+  status: ReminderItemStatus;
+  /** JSON array of invoice ids. */
+  invoice_ids: string;
+  /** JSON ItemSummary (electron/reminders/item-summary.ts). */
+  summary: string;
+  /** JSON array of sentences. */
+  why: string;
+  /** JSON array of step keys. */
+  skipped_steps: string;
+  proposed_on: string;
+  proposed_at: string;
+  snoozed_until: string | null;
+  acted_at: string | null;
+  send_after: string | null;
+  act_note: Generated<string>;
+}
+
+export type CallOutcome =
+  'reached' | 'no_answer' | 'voicemail' | 'promised' | 'disputed' | 'wrong_number';
+
+export interface ContactsTable {
+  id: Generated<number>;
+  customer_id: number;
+  channel: 'email' | 'letter' | 'letter_email' | 'call';
+  occurred_at: string;
+  item_id: number | null;
+  step: string | null;
+  outcome: CallOutcome | null;
+  note: Generated<string>;
+  created_at: string;
+}
+
+export interface PromisesTable {
+  id: Generated<number>;
+  customer_id: number;
+  made_on: string;
+  date: string;
+  amount: number;
+  currency: string;
+  channel: 'phone' | 'email' | 'letter' | 'in_person' | 'other';
+  note: Generated<string>;
+  outcome: 'kept' | 'broken' | 'cancelled' | null;
+  closed_on: string | null;
+  created_at: string;
+}
+
+export interface DisputesTable {
+  id: Generated<number>;
+  customer_id: number;
+  reason: string;
+  note: Generated<string>;
+  opened_on: string;
+  resolved_on: string | null;
+  resolution: 'upheld' | 'rejected' | null;
+  resolution_note: Generated<string>;
+  created_at: string;
+}
+
+export interface DisputeInvoicesTable {
+  dispute_id: number;
+  invoice_id: number;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -178,6 +277,13 @@ export interface DB {
   refunds: RefundsTable;
   credit_notes: CreditNotesTable;
   write_offs: WriteOffsTable;
+  reminder_settings: ReminderSettingsTable;
+  reminder_episodes: ReminderEpisodesTable;
+  reminder_items: ReminderItemsTable;
+  contacts: ContactsTable;
+  promises: PromisesTable;
+  disputes: DisputesTable;
+  dispute_invoices: DisputeInvoicesTable;
 }
 
 export type SettingsRow = Selectable<SettingsTable>;
