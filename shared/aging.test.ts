@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageOpenAmounts, agingBuckets, bucketFor, bucketStartDates, daysOverdue } from './aging';
+import {
+  agingBuckets,
+  agingTotals,
+  bucketFor,
+  bucketStartDates,
+  compareAgingRows,
+  daysOverdue,
+  type AgingRow,
+  type BucketAmounts,
+} from './aging';
 import { addDays } from './dates';
 
 describe('aging buckets', () => {
@@ -55,51 +64,23 @@ describe('aging buckets', () => {
   });
 });
 
-describe('folding open amounts', () => {
-  it('groups per customer and currency, with totals per currency', () => {
-    const { rows, totals } = ageOpenAmounts(
-      [
-        { customerId: 1, currency: 'GBP', dueDate: '2027-02-09', open: 3999 },
-        { customerId: 1, currency: 'GBP', dueDate: '2027-03-31', open: 3750 },
-        { customerId: 1, currency: 'EUR', dueDate: '2026-10-01', open: 100 },
-        { customerId: 2, currency: 'GBP', dueDate: '2027-03-10', open: 500 },
-      ],
-      '2027-03-15',
-    );
-    expect(rows).toEqual([
-      {
-        customerId: 1,
-        currency: 'EUR',
-        current: 0,
-        d1_30: 0,
-        d31_60: 0,
-        d61_90: 0,
-        d90_plus: 100,
-        total: 100,
-        oldestDaysOverdue: 165,
-      },
-      {
-        customerId: 1,
-        currency: 'GBP',
-        current: 3750,
-        d1_30: 0,
-        d31_60: 3999,
-        d61_90: 0,
-        d90_plus: 0,
-        total: 7749,
-        oldestDaysOverdue: 34,
-      },
-      {
-        customerId: 2,
-        currency: 'GBP',
-        current: 0,
-        d1_30: 500,
-        d31_60: 0,
-        d61_90: 0,
-        d90_plus: 0,
-        total: 500,
-        oldestDaysOverdue: 5,
-      },
+function agingRow(
+  customerId: number,
+  currency: string,
+  buckets: Partial<BucketAmounts>,
+  oldestDaysOverdue: number,
+): AgingRow {
+  const amounts = { current: 0, d1_30: 0, d31_60: 0, d61_90: 0, d90_plus: 0, ...buckets };
+  const total = agingBuckets.reduce((sum, bucket) => sum + amounts[bucket], 0);
+  return { customerId, currency, ...amounts, total, oldestDaysOverdue };
+}
+
+describe('aging rows and totals', () => {
+  it('totals per currency, in currency order, counting customers', () => {
+    const totals = agingTotals([
+      agingRow(1, 'GBP', { current: 3750, d31_60: 3999 }, 34),
+      agingRow(1, 'EUR', { d90_plus: 100 }, 165),
+      agingRow(2, 'GBP', { d1_30: 500 }, 5),
     ]);
     expect(totals).toEqual([
       {
@@ -125,21 +106,41 @@ describe('folding open amounts', () => {
     ]);
   });
 
-  it('always has buckets that add up to the total, per row and per currency', () => {
-    const amount = fc.record({
-      customerId: fc.integer({ min: 1, max: 20 }),
-      currency: fc.constantFrom('GBP', 'EUR', 'JPY', 'KWD'),
-      dueDate: fc.integer({ min: 0, max: 800 }).map((d) => addDays('2025-01-01', d)),
-      open: fc.integer({ min: 1, max: 10_000_000 }),
-    });
+  it('orders rows most overdue first, then largest, then by customer', () => {
+    const rows = [
+      agingRow(3, 'GBP', { current: 100 }, 0),
+      agingRow(2, 'GBP', { d1_30: 500 }, 5),
+      agingRow(1, 'GBP', { current: 900 }, 0),
+      agingRow(4, 'EUR', { d1_30: 500 }, 5),
+      agingRow(5, 'EUR', { d90_plus: 1 }, 400),
+    ].sort(compareAgingRows);
+    expect(rows.map((row) => row.customerId)).toEqual([5, 2, 4, 1, 3]);
+  });
+
+  it('always has totals whose buckets add up, and add up to the rows', () => {
+    const row = fc
+      .record({
+        customerId: fc.integer({ min: 1, max: 20 }),
+        currency: fc.constantFrom('GBP', 'EUR', 'JPY', 'KWD'),
+        buckets: fc.record({
+          current: fc.integer({ min: 0, max: 10_000_000 }),
+          d1_30: fc.integer({ min: 0, max: 10_000_000 }),
+          d31_60: fc.integer({ min: 0, max: 10_000_000 }),
+          d61_90: fc.integer({ min: 0, max: 10_000_000 }),
+          d90_plus: fc.integer({ min: 0, max: 10_000_000 }),
+        }),
+        late: fc.integer({ min: 0, max: 800 }),
+      })
+      .map((r) => agingRow(r.customerId, r.currency, r.buckets, r.late));
     fc.assert(
-      fc.property(fc.array(amount, { maxLength: 200 }), (amounts) => {
-        const { rows, totals } = ageOpenAmounts(amounts, '2026-06-30');
-        for (const row of [...rows, ...totals]) {
-          expect(agingBuckets.reduce((sum, bucket) => sum + row[bucket], 0)).toBe(row.total);
+      fc.property(fc.array(row, { maxLength: 200 }), (rows) => {
+        const totals = agingTotals(rows);
+        for (const total of totals) {
+          expect(agingBuckets.reduce((sum, bucket) => sum + total[bucket], 0)).toBe(total.total);
         }
-        const grand = amounts.reduce((sum, a) => sum + a.open, 0);
+        const grand = rows.reduce((sum, r) => sum + r.total, 0);
         expect(totals.reduce((sum, t) => sum + t.total, 0)).toBe(grand);
+        expect(totals.reduce((sum, t) => sum + t.customers, 0)).toBe(rows.length);
       }),
     );
   });

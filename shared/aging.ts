@@ -44,14 +44,6 @@ export interface AgingTotals extends BucketAmounts {
   customers: number;
 }
 
-/** One open invoice (or the sum of several in one bucket) as the query returns them. */
-export interface OpenAmount {
-  customerId: number;
-  currency: string;
-  dueDate: CalendarDate;
-  open: Minor;
-}
-
 const emptyBuckets = (): BucketAmounts => ({
   current: 0,
   d1_30: 0,
@@ -60,56 +52,30 @@ const emptyBuckets = (): BucketAmounts => ({
   d90_plus: 0,
 });
 
+/** The order aging rows are reported in: most overdue first, then largest, then by customer. */
+export function compareAgingRows(a: AgingRow, b: AgingRow): number {
+  return (
+    b.oldestDaysOverdue - a.oldestDaysOverdue || b.total - a.total || a.customerId - b.customerId
+  );
+}
+
 /**
- * Folds open amounts into one row per customer and currency, and totals per currency. Rows
- * come back most overdue first, then largest.
+ * Totals per currency, in currency order, of rows already summed per customer, currency and
+ * bucket (the query does that part; see electron/db/aging.repository.ts).
  */
-export function ageOpenAmounts(
-  amounts: Iterable<OpenAmount>,
-  asOf: CalendarDate,
-): { rows: AgingRow[]; totals: AgingTotals[] } {
-  const rows = new Map<string, AgingRow>();
+export function agingTotals(rows: Iterable<AgingRow>): AgingTotals[] {
   const totals = new Map<string, AgingTotals>();
-  // Thousands of amounts share a few hundred due dates: work each one out once.
-  const lateness = new Map<CalendarDate, number>();
-  for (const item of amounts) {
-    if (item.open === 0) continue;
-    let late = lateness.get(item.dueDate);
-    if (late === undefined) lateness.set(item.dueDate, (late = daysOverdue(item.dueDate, asOf)));
-    const bucket = bucketFor(late);
-    const key = `${item.customerId}|${item.currency}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        customerId: item.customerId,
-        currency: item.currency,
-        ...emptyBuckets(),
-        total: 0,
-        oldestDaysOverdue: 0,
-      };
-      rows.set(key, row);
-    }
-    row[bucket] += item.open;
-    row.total += item.open;
-    row.oldestDaysOverdue = Math.max(row.oldestDaysOverdue, late);
-    let total = totals.get(item.currency);
+  for (const row of rows) {
+    let total = totals.get(row.currency);
     if (!total) {
-      total = { currency: item.currency, ...emptyBuckets(), total: 0, customers: 0 };
-      totals.set(item.currency, total);
+      total = { currency: row.currency, ...emptyBuckets(), total: 0, customers: 0 };
+      totals.set(row.currency, total);
     }
-    total[bucket] += item.open;
-    total.total += item.open;
+    for (const bucket of agingBuckets) total[bucket] += row[bucket];
+    total.total += row.total;
+    total.customers += 1;
   }
-  for (const row of rows.values()) totals.get(row.currency)!.customers += 1;
-  return {
-    rows: [...rows.values()].sort(
-      (a, b) =>
-        b.oldestDaysOverdue - a.oldestDaysOverdue ||
-        b.total - a.total ||
-        a.customerId - b.customerId,
-    ),
-    totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
-  };
+  return [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
 /**

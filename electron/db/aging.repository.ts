@@ -1,7 +1,8 @@
 /**
- * The queries behind aging: one indexed pass over open invoices, grouped by customer,
- * currency and bucket. Bucket boundaries come from shared/aging.ts as dates, so the SQL
- * only compares strings and stays portable.
+ * The queries behind aging: one indexed pass over open invoices, summed per customer and
+ * currency into the five buckets, with the customer's name, in a single query. Bucket
+ * boundaries come from shared/aging.ts as dates, so the SQL only compares strings and stays
+ * portable.
  *
  * Two forms: for today (or later) the invoice's kept `settled_amount` is the open amount and
  * the partial index `invoices_open` holds exactly the rows needed; for a past date the open
@@ -13,11 +14,18 @@ import { bucketStartDates, type AgingBucket } from '../../shared/aging';
 import type { CalendarDate } from '../../shared/dates';
 import type { DB } from './schema';
 
-export interface GroupedOpenAmount {
+/** One customer's open amounts in one currency, summed per bucket. */
+export interface AgingSums {
   customer_id: number;
+  customer_name: string;
   currency: string;
-  bucket: AgingBucket;
-  open: number;
+  current: number;
+  d1_30: number;
+  d31_60: number;
+  d61_90: number;
+  d90_plus: number;
+  total: number;
+  /** The earliest due date among the open invoices. */
   oldest_due: string;
 }
 
@@ -64,18 +72,37 @@ function openInvoices(asOf: CalendarDate, current: boolean, filter: RawBuilder<b
     ) SELECT * FROM dated WHERE open > 0`;
 }
 
-export async function groupedOpenAmounts(
+/**
+ * Aging in one pass: the open amounts summed per customer and currency, pivoted into the five
+ * buckets by due date (the same boundaries as bucketFor), with the name joined on after the
+ * grouping, so there is one row per customer and currency and nothing left to regroup.
+ */
+export async function agingSums(
   db: Kysely<DB>,
   options: { asOf: CalendarDate; current: boolean; currency?: string | undefined },
-): Promise<GroupedOpenAmount[]> {
+): Promise<AgingSums[]> {
+  const starts = bucketStartDates(options.asOf);
   const filter = options.currency
     ? sql<boolean>`currency = ${options.currency}`
     : sql<boolean>`1 = 1`;
-  const { rows } = await sql<GroupedOpenAmount>`
-    SELECT customer_id, currency, ${bucketCase(options.asOf)} AS bucket,
-      sum(open) AS open, min(due_date) AS oldest_due
-    FROM (${openInvoices(options.asOf, options.current, filter)}) AS open_invoices
-    GROUP BY customer_id, currency, bucket`.execute(db);
+  const { rows } = await sql<AgingSums>`
+    SELECT sums.*, c.name AS customer_name
+    FROM (
+      SELECT customer_id, currency,
+        sum(CASE WHEN due_date >= ${starts.current} THEN open ELSE 0 END) AS current,
+        sum(CASE WHEN due_date < ${starts.current} AND due_date >= ${starts.d1_30}
+          THEN open ELSE 0 END) AS d1_30,
+        sum(CASE WHEN due_date < ${starts.d1_30} AND due_date >= ${starts.d31_60}
+          THEN open ELSE 0 END) AS d31_60,
+        sum(CASE WHEN due_date < ${starts.d31_60} AND due_date >= ${starts.d61_90}
+          THEN open ELSE 0 END) AS d61_90,
+        sum(CASE WHEN due_date < ${starts.d61_90} THEN open ELSE 0 END) AS d90_plus,
+        sum(open) AS total,
+        min(due_date) AS oldest_due
+      FROM (${openInvoices(options.asOf, options.current, filter)}) AS open_invoices
+      GROUP BY customer_id, currency
+    ) AS sums
+    JOIN customers c ON c.id = sums.customer_id`.execute(db);
   return rows;
 }
 

@@ -4,8 +4,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agingBuckets } from '../../shared/aging';
-import { addDays } from '../../shared/dates';
+import {
+  agingBuckets,
+  agingTotals,
+  bucketFor,
+  compareAgingRows,
+  daysOverdue,
+  type AgingRow,
+} from '../../shared/aging';
+import { addDays, type CalendarDate } from '../../shared/dates';
 import type { AgingReport, Customer, Invoice } from '../../shared/ledger';
 import { startLedgerApp } from '../testing/ledger-app';
 import { useTempDirs } from '../testing/temp-dir';
@@ -162,6 +169,151 @@ describe('any ledger', () => {
         }
       }),
       { numRuns: 25 },
+    );
+  }, 120_000);
+});
+
+/** Days late, near every bucket boundary more often than not. */
+const lateness = fc.oneof(
+  fc.constantFrom(0, 1, 29, 30, 31, 59, 60, 61, 89, 90, 91),
+  fc.integer({ min: -30, max: 130 }),
+);
+
+const agingStep = fc.oneof(
+  fc.record({
+    kind: fc.constant('invoice' as const),
+    customer: fc.nat(2),
+    currency: fc.constantFrom('GBP', 'EUR'),
+    // Due so many days before one of the dates aged at (see below), issued up to 40 days before.
+    dueBefore: fc.nat(2),
+    late: lateness,
+    termDays: fc.nat(40),
+    unitPrice: fc.integer({ min: 1, max: 500_000 }),
+  }),
+  fc.record({
+    kind: fc.constant('payment' as const),
+    customer: fc.nat(2),
+    currency: fc.constantFrom('GBP', 'EUR'),
+    day: fc.nat(73),
+    amount: fc.integer({ min: 1, max: 400_000 }),
+  }),
+  fc.record({
+    kind: fc.constantFrom('credit' as const, 'writeOff' as const),
+    invoice: fc.nat(30),
+    share: fc.integer({ min: 1, max: 100 }),
+    afterDays: fc.nat(40),
+  }),
+);
+
+/** What aging must say at `asOf`, worked out invoice by invoice from its dated reductions. */
+function expectedAging(invoices: readonly Invoice[], asOf: CalendarDate) {
+  const rows = new Map<string, AgingRow>();
+  for (const invoice of invoices) {
+    if (invoice.issueDate > asOf) continue;
+    const reduced = invoice.reductions
+      .filter((r) => r.date <= asOf)
+      .reduce((sum, r) => sum + r.amount, 0);
+    const open = invoice.total - reduced;
+    if (open <= 0) continue;
+    const late = daysOverdue(invoice.dueDate, asOf);
+    const key = `${invoice.customerId}|${invoice.currency}`;
+    const row = rows.get(key) ?? {
+      customerId: invoice.customerId,
+      currency: invoice.currency,
+      current: 0,
+      d1_30: 0,
+      d31_60: 0,
+      d61_90: 0,
+      d90_plus: 0,
+      total: 0,
+      oldestDaysOverdue: 0,
+    };
+    row[bucketFor(late)] += open;
+    row.total += open;
+    row.oldestDaysOverdue = Math.max(row.oldestDaysOverdue, late);
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort(compareAgingRows);
+}
+
+describe('aging of any ledger', () => {
+  it('puts every open amount in the bucket of its invoice, today, later and on any past date', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(agingStep, { minLength: 1, maxLength: 25 }),
+        fc.nat(73),
+        fc.nat(120),
+        async (steps, pastDay, futureDays) => {
+          const ledger = await startLedgerApp(await tempDir());
+          try {
+            const today = '2027-03-15';
+            const asOfs = [today, addDays('2027-01-01', pastDay), addDays(today, futureDays)];
+            const customers: Customer[] = [];
+            for (const name of ['Ava', 'Bryn', 'Ciarán'])
+              customers.push(await ledger.ok<Customer>('customers.create', { name }));
+            const ids: number[] = [];
+            for (const s of steps) {
+              if (s.kind === 'invoice') {
+                const dueDate = addDays(asOfs[s.dueBefore]!, -s.late);
+                const issued = addDays(dueDate, -s.termDays);
+                const invoice = await ledger.ok<Invoice>('invoices.create', {
+                  customerId: customers[s.customer]!.id,
+                  issueDate: issued < today ? issued : today,
+                  dueDate,
+                  currency: s.currency,
+                  lines: [{ description: 'Work', quantity: '1', unitPrice: s.unitPrice }],
+                });
+                ids.push(invoice.id);
+              } else if (s.kind === 'payment') {
+                await ledger.ok('payments.record', {
+                  customerId: customers[s.customer]!.id,
+                  date: addDays('2027-01-01', s.day),
+                  amount: s.amount,
+                  currency: s.currency,
+                });
+              } else if (ids.length > 0) {
+                const target = await ledger.ok<Invoice>('invoices.get', {
+                  id: ids[s.invoice % ids.length]!,
+                });
+                if (target.open === 0) continue;
+                const later = addDays(target.issueDate, s.afterDays);
+                const date = later < today ? later : today;
+                const reason = 'Adjustment';
+                if (s.kind === 'credit') {
+                  const amount = Math.max(1, Math.floor((target.open * s.share) / 100));
+                  await ledger.ok('creditNotes.create', {
+                    invoiceId: target.id,
+                    amount,
+                    reason,
+                    date,
+                  });
+                } else {
+                  await ledger.ok('invoices.writeOff', { invoiceId: target.id, reason, date });
+                }
+              }
+            }
+            const invoices: Invoice[] = [];
+            for (const id of ids) invoices.push(await ledger.ok<Invoice>('invoices.get', { id }));
+
+            for (const asOf of asOfs) {
+              const aging = await ledger.ok<AgingReport>('ledger.aging', { asOf });
+              const expected = expectedAging(invoices, asOf);
+              const names = new Map(customers.map((c) => [c.id, c.name]));
+              expect(aging.rows).toEqual(
+                expected.map((row) => ({
+                  ...row,
+                  customerName: names.get(row.customerId),
+                  lastContactAt: null,
+                })),
+              );
+              expect(aging.totals).toEqual(agingTotals(expected));
+            }
+          } finally {
+            await ledger.app.close();
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   }, 120_000);
 });

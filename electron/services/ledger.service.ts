@@ -1,9 +1,15 @@
 /** Aging: who owes what, and how late, traced to the invoices behind every figure. */
 import type { Kysely } from 'kysely';
-import { ageOpenAmounts, bucketFor, daysOverdue, type AgingBucket } from '../../shared/aging';
+import {
+  agingTotals,
+  bucketFor,
+  compareAgingRows,
+  daysOverdue,
+  type AgingBucket,
+} from '../../shared/aging';
 import type { CalendarDate } from '../../shared/dates';
-import type { AgingDetailRow, AgingReport } from '../../shared/ledger';
-import { groupedOpenAmounts, openInvoicesAsOf, unappliedCredit } from '../db/aging.repository';
+import type { AgingDetailRow, AgingReport, AgingReportRow } from '../../shared/ledger';
+import { agingSums, openInvoicesAsOf, unappliedCredit } from '../db/aging.repository';
 import type { DB } from '../db/schema';
 import { minorFromSql } from '../db/sql-helpers';
 import type { BusinessContext } from './business-day';
@@ -37,34 +43,36 @@ export function createLedgerService(deps: {
   return {
     async aging(options) {
       const { asOf, current } = await resolveAsOf(options.asOf);
-      const [grouped, credit] = await Promise.all([
-        groupedOpenAmounts(db, { asOf, current, currency: options.currency }),
+      const [sums, credit] = await Promise.all([
+        agingSums(db, { asOf, current, currency: options.currency }),
         unappliedCredit(db, { asOf, current, currency: options.currency }),
       ]);
-      const { rows, totals } = ageOpenAmounts(
-        grouped.map((g) => ({
-          customerId: g.customer_id,
-          currency: g.currency,
-          dueDate: g.oldest_due,
-          open: minorFromSql(g.open),
-        })),
-        asOf,
-      );
-      // One read of every name: cheaper than many bound lists at a few thousand customers.
-      const names = new Map(
-        (await db.selectFrom('customers').select(['id', 'name']).execute()).map((c) => [
-          c.id,
-          c.name,
-        ]),
-      );
+      // A few hundred due dates are the oldest of thousands of rows: work each out once.
+      const lateness = new Map<CalendarDate, number>();
+      const rows = sums.map((sum): AgingReportRow => {
+        let late = lateness.get(sum.oldest_due);
+        if (late === undefined) {
+          late = daysOverdue(sum.oldest_due, asOf);
+          lateness.set(sum.oldest_due, late);
+        }
+        return {
+          customerId: sum.customer_id,
+          currency: sum.currency,
+          current: minorFromSql(sum.current),
+          d1_30: minorFromSql(sum.d1_30),
+          d31_60: minorFromSql(sum.d31_60),
+          d61_90: minorFromSql(sum.d61_90),
+          d90_plus: minorFromSql(sum.d90_plus),
+          total: minorFromSql(sum.total),
+          oldestDaysOverdue: late,
+          customerName: sum.customer_name,
+          lastContactAt: null,
+        };
+      });
       return {
         asOf,
-        rows: rows.map((row) => ({
-          ...row,
-          customerName: names.get(row.customerId) ?? '',
-          lastContactAt: null,
-        })),
-        totals,
+        rows: rows.sort(compareAgingRows),
+        totals: agingTotals(rows),
         unappliedCredit: credit.map((c) => ({
           customerId: c.customer_id,
           currency: c.currency,

@@ -17,7 +17,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { bucketStartDates, daysOverdue, agingBuckets } from '../../shared/aging';
 import type { AgingReport } from '../../shared/ledger';
-import { groupedOpenAmounts, unappliedCredit } from '../../electron/db/aging.repository';
+import { agingSums, unappliedCredit } from '../../electron/db/aging.repository';
 import type { DB } from '../../electron/db/schema';
 import { createLedgerService } from '../../electron/services/ledger.service';
 import { seedLedger } from '../seed/seed-ledger';
@@ -148,8 +148,9 @@ function openInProcess(file: string) {
     async breakdown(asOf: string) {
       const service = await timeAsync(() => ledger.aging({ asOf }));
       const json = time(() => JSON.stringify({ ok: true, value: service.value }));
-      const open = await timeAsync(() => groupedOpenAmounts(db, { asOf, current: asOf >= today }));
-      const credit = await timeAsync(() => unappliedCredit(db, { asOf, current: true }));
+      const current = asOf >= today;
+      const open = await timeAsync(() => agingSums(db, { asOf, current }));
+      const credit = await timeAsync(() => unappliedCredit(db, { asOf, current }));
       return { service: service.ms, stringify: json.ms, open: open.ms, credit: credit.ms };
     },
     async close() {
