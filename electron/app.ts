@@ -24,6 +24,12 @@ import { createLedgerService } from './services/ledger.service';
 import { createPaymentsService } from './services/payments.service';
 import type { Services } from './services';
 import { createSettingsService } from './services/settings.service';
+import { createContactsService } from './services/contacts.service';
+import { createDisputesService } from './services/disputes.service';
+import { createPromisesService } from './services/promises.service';
+import { createRemindersService } from './services/reminders.service';
+import { createReminderEngine, type ReminderEngine } from './reminders/engine';
+import { startReminderSchedule } from './scheduler/reminders';
 import { appVersion } from './version';
 
 export interface AppOptions {
@@ -32,12 +38,15 @@ export interface AppOptions {
   mode: AppInfo['mode'];
   log: Logger;
   defaults?: BusinessSettings;
+  /** False: no timed reminder ticks (tests drive `reminders.tick` themselves). */
+  reminderSchedule?: boolean;
 }
 
 export interface AppCore {
   services: Services;
   connection: Connection;
   backups: BackupService;
+  reminders: ReminderEngine;
   databaseFile: string;
   close(): Promise<void>;
 }
@@ -77,6 +86,10 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
   const context = businessContext(clock, settings);
   const invoices = createInvoicesService({ db: connection.db, clock, context });
   const payments = createPaymentsService({ db: connection.db, clock, context });
+  const readSettings = () => settings.get();
+  const reminders = createReminderEngine({ db: connection.db, clock, settings: readSettings });
+  const promises = createPromisesService({ db: connection.db, clock, settings: readSettings });
+  const disputes = createDisputesService({ db: connection.db, clock, settings: readSettings });
   const services: Services = {
     settings,
     invoices,
@@ -89,6 +102,17 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     }),
     ledger: createLedgerService({ db: connection.db, context }),
     documents: createDocumentsService({ db: connection.db, clock, settings, invoices }),
+    reminders: createRemindersService({
+      db: connection.db,
+      clock,
+      settings: readSettings,
+      engine: reminders,
+      promises: () => promises,
+      disputes: () => disputes,
+    }),
+    promises,
+    disputes,
+    contacts: createContactsService({ db: connection.db, clock }),
     app: createAppService({
       clock,
       settings,
@@ -98,13 +122,19 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     }),
   };
   const schedule = startBackupSchedule(backups, log);
+  const reminderSchedule =
+    options.reminderSchedule === false
+      ? null
+      : startReminderSchedule({ engine: reminders, clock, settings: readSettings, log });
 
   return {
     services,
     connection,
     backups,
+    reminders,
     databaseFile,
     async close() {
+      await reminderSchedule?.stop();
       await schedule.stop();
       await closeConnection(connection);
     },

@@ -1,10 +1,14 @@
 /** Every service the API binds to, built once per running app. */
 import type { AppService } from './app.service';
+import type { ContactsService } from './contacts.service';
+import type { DisputesService } from './disputes.service';
 import type { CustomersService } from './customers.service';
 import type { DocumentsService } from './documents.service';
 import type { InvoicesService } from './invoices.service';
 import type { LedgerService } from './ledger.service';
 import type { PaymentsService } from './payments.service';
+import type { PromisesService } from './promises.service';
+import type { RemindersService } from './reminders.service';
 import type { SettingsService } from './settings.service';
 
 export interface Services {
@@ -15,4 +19,8 @@ export interface Services {
   payments: PaymentsService;
   ledger: LedgerService;
   documents: DocumentsService;
+  reminders: RemindersService;
+  promises: PromisesService;
+  disputes: DisputesService;
+  contacts: ContactsService;
 }

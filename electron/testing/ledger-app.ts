@@ -16,6 +16,8 @@ export async function startLedgerApp(dataDir: string, now = '2027-03-15T09:00:00
     mode: 'headless',
     log,
     defaults: sampleBusiness,
+    // Tests drive the reminder engine themselves, so no tick writes between two assertions.
+    reminderSchedule: false,
   });
   await app.services.settings.completeOnboarding(sampleBusiness);
   const table = createMethodTable();

@@ -10,6 +10,7 @@ import { invoiceMethods } from './invoices';
 import { ledgerMethods } from './ledger';
 import type { Method } from './method';
 import { paymentMethods } from './payments';
+import { reminderMethods } from './reminders';
 import { settingsMethods } from './settings';
 
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   ...invoiceMethods,
   ...paymentMethods,
   ...ledgerMethods,
+  ...reminderMethods,
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
