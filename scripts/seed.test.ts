@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { fromColumns } from '../shared/columns';
 import { newInvoiceSchema } from '../shared/api/invoices';
 import { createApp } from '../electron/app';
 import { fixedClock } from '../electron/clock';
@@ -156,7 +157,7 @@ describe('the sample ledger', () => {
          WHERE settled_amount < total_amount AND voided_at IS NULL AND is_draft = 0
          GROUP BY customer_id, currency ORDER BY customer_id, currency`,
       );
-      const fromApp = aging.rows
+      const fromApp = fromColumns(aging.rows)
         .map((row) => ({ customer_id: row.customerId, currency: row.currency, open: row.total }))
         .sort((a, b) => a.customer_id - b.customer_id || a.currency.localeCompare(b.currency));
       expect(fromApp).toEqual(expected);

@@ -1,5 +1,6 @@
 /** The ledger's domain types, as the API returns them. Amounts are integer minor units. */
 import type { AgingBucket, AgingRow, AgingTotals } from './aging';
+import type { Columns } from './columns';
 import type { CalendarDate } from './dates';
 import type { InvoiceState, PaymentTerms } from './invoices';
 import type { SupportedLocale } from './locales';
@@ -150,12 +151,24 @@ export interface AgingReportRow extends AgingRow {
   lastContactAt: string | null;
 }
 
+/** Credit waiting to be applied, for one customer in one currency. */
+export interface UnappliedCredit {
+  customerId: number;
+  currency: string;
+  amount: Minor;
+}
+
+/**
+ * Aging as the API returns it. Its two long lists come column by column (a business can have
+ * thousands of customers); `fromColumns` in shared/columns.ts turns them back into rows.
+ */
 export interface AgingReport {
   asOf: CalendarDate;
-  rows: AgingReportRow[];
+  /** One row per customer and currency, most overdue first, then largest. */
+  rows: Columns<AgingReportRow>;
   totals: AgingTotals[];
   /** Credit waiting to be applied, per customer and currency: shown beside, never netted. */
-  unappliedCredit: { customerId: number; currency: string; amount: Minor }[];
+  unappliedCredit: Columns<UnappliedCredit>;
 }
 
 export interface AgingDetailRow {

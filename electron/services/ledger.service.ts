@@ -7,8 +7,14 @@ import {
   daysOverdue,
   type AgingBucket,
 } from '../../shared/aging';
+import { toColumns, type FieldsOf } from '../../shared/columns';
 import type { CalendarDate } from '../../shared/dates';
-import type { AgingDetailRow, AgingReport, AgingReportRow } from '../../shared/ledger';
+import type {
+  AgingDetailRow,
+  AgingReport,
+  AgingReportRow,
+  UnappliedCredit,
+} from '../../shared/ledger';
 import { agingSums, openInvoicesAsOf, unappliedCredit } from '../db/aging.repository';
 import type { DB } from '../db/schema';
 import { minorFromSql } from '../db/sql-helpers';
@@ -26,6 +32,21 @@ export interface LedgerService {
     asOf?: CalendarDate | undefined;
   }): Promise<AgingDetailRow[]>;
 }
+
+const agingRowFields: FieldsOf<AgingReportRow> = {
+  customerId: true,
+  customerName: true,
+  currency: true,
+  current: true,
+  d1_30: true,
+  d31_60: true,
+  d61_90: true,
+  d90_plus: true,
+  total: true,
+  oldestDaysOverdue: true,
+  lastContactAt: true,
+};
+const creditFields: FieldsOf<UnappliedCredit> = { customerId: true, currency: true, amount: true };
 
 export function createLedgerService(deps: {
   db: Kysely<DB>;
@@ -69,15 +90,19 @@ export function createLedgerService(deps: {
           lastContactAt: null,
         };
       });
+      rows.sort(compareAgingRows);
       return {
         asOf,
-        rows: rows.sort(compareAgingRows),
+        rows: toColumns(rows, agingRowFields),
         totals: agingTotals(rows),
-        unappliedCredit: credit.map((c) => ({
-          customerId: c.customer_id,
-          currency: c.currency,
-          amount: minorFromSql(c.amount),
-        })),
+        unappliedCredit: toColumns(
+          credit.map((c) => ({
+            customerId: c.customer_id,
+            currency: c.currency,
+            amount: minorFromSql(c.amount),
+          })),
+          creditFields,
+        ),
       };
     },
 

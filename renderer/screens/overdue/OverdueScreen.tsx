@@ -1,6 +1,7 @@
 import { Button } from '@mantine/core';
 import { IconFileInvoice, IconFilterOff } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
+import { fromColumns } from '../../../shared/columns';
 import type { Minor } from '../../../shared/money';
 import { call } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
@@ -35,14 +36,16 @@ export function OverdueScreen() {
   const [figure, setFigure] = useState<FigureTarget | null>(null);
 
   const value = report.value;
-  const rows = useMemo(
-    () => (value ? sortRows(filterRows(value.rows, filter), sort) : []),
-    [value, filter, sort],
-  );
+  // The answer's long lists come column by column: back into rows once per answer.
+  const allRows = useMemo(() => (value ? fromColumns(value.rows) : []), [value]);
+  const rows = useMemo(() => sortRows(filterRows(allRows, filter), sort), [allRows, filter, sort]);
   const credit = useMemo(
     () =>
       new Map<string, Minor>(
-        (value?.unappliedCredit ?? []).map((c) => [`${c.customerId}|${c.currency}`, c.amount]),
+        (value ? fromColumns(value.unappliedCredit) : []).map((c) => [
+          `${c.customerId}|${c.currency}`,
+          c.amount,
+        ]),
       ),
     [value],
   );
@@ -85,7 +88,7 @@ export function OverdueScreen() {
   return (
     <div className="screen-wide screen-fill">
       {header}
-      {value.rows.length === 0 ? (
+      {allRows.length === 0 ? (
         <NothingOwed />
       ) : (
         <>
@@ -104,7 +107,7 @@ export function OverdueScreen() {
             onChange={setFilter}
             currencies={currencies}
             shown={rows.length}
-            of={value.rows.length}
+            of={allRows.length}
           />
           {rows.length === 0 ? (
             <EmptyState
