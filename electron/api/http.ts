@@ -66,10 +66,11 @@ function refuse(status: number, code: ErrorCode, message: string): never {
 }
 
 function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>, extra = {}) {
-  const payload = JSON.stringify(body);
+  // Encoded once: measuring the string and then writing it would walk it twice.
+  const payload = Buffer.from(JSON.stringify(body), 'utf8');
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(payload),
+    'Content-Length': payload.length,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     ...extra,
