@@ -8,7 +8,8 @@
  * 1. No ladder for the customer: nothing.
  * 2. Do-not-contact in force: paused.
  * 3. A promise to pay that has passed its date and grace unpaid: one gentle "we noticed" step;
- *    the ladder then resumes where it stopped.
+ *    the ladder then resumes where it stopped. (Unless a newer promise is in its time: rule 4
+ *    is checked first, so a fresh promise outweighs a missed one.)
  * 4. A promise still in its time (until its date + grace): paused.
  * 5. One message covers every chaseable overdue invoice, at the step the most overdue one has
  *    reached, if that step is later than the last step taken in this episode. Steps passed over
@@ -26,6 +27,7 @@ import { formatCalendarDate } from '../date-format';
 import {
   courtesyStep,
   describeStep,
+  ladderStepKeys,
   overdueSteps,
   type LadderStepKey,
   type StepChannel,
@@ -234,6 +236,20 @@ function propose(situation: CustomerSituation, context: PolicyContext): Proposal
     };
   }
 
+  // A promise in its time is checked before a missed one: a customer who missed a promise and
+  // then made a new one is waiting on the new one, and gets no "we noticed" meanwhile.
+  const inTime = situation.promises.find((promise) => promiseState(promise, context) === 'in_time');
+  if (inTime) {
+    const graceEnds = addDays(inTime.date, context.promiseGraceDays);
+    return {
+      kind: 'paused',
+      invoiceIds: chased.map((invoice) => invoice.id),
+      why: [
+        `Blocked: promise to pay ${formatMoney(inTime.amount, inTime.currency, context.locale)} by ${formatCalendarDate(inTime.date, context.locale)} (chasing waits until ${formatCalendarDate(graceEnds, context.locale)}).`,
+      ],
+    };
+  }
+
   const broken = situation.promises.find(
     (promise) =>
       promiseState(promise, context) === 'broken' &&
@@ -257,18 +273,6 @@ function propose(situation: CustomerSituation, context: PolicyContext): Proposal
       ],
     };
   }
-  const inTime = situation.promises.find((promise) => promiseState(promise, context) === 'in_time');
-  if (inTime) {
-    const graceEnds = addDays(inTime.date, context.promiseGraceDays);
-    return {
-      kind: 'paused',
-      invoiceIds: chased.map((invoice) => invoice.id),
-      why: [
-        `Blocked: promise to pay ${formatMoney(inTime.amount, inTime.currency, context.locale)} by ${formatCalendarDate(inTime.date, context.locale)} (chasing waits until ${formatCalendarDate(graceEnds, context.locale)}).`,
-      ],
-    };
-  }
-
   const steps = overdueSteps(ladder);
   const mostOverdue = chased[0]!;
   const late = daysBetween(mostOverdue.dueDate, today);
@@ -282,7 +286,9 @@ function propose(situation: CustomerSituation, context: PolicyContext): Proposal
     if (step.days <= late) fitIndex = index;
   });
   if (fitIndex <= takenIndex) {
-    const next = steps[takenIndex + 1] ?? steps[fitIndex + 1];
+    // Only a step after the last one taken can come next (the most overdue invoice may have
+    // been paid, leaving a less overdue one whose earlier steps are behind the ladder).
+    const next = steps[takenIndex + 1];
     const nextLine = next
       ? `Next: ${describeStep(next)} on ${formatCalendarDate(addDays(mostOverdue.dueDate, next.days), context.locale)}.`
       : 'The ladder has no further steps.';
@@ -293,7 +299,7 @@ function propose(situation: CustomerSituation, context: PolicyContext): Proposal
     return { kind: 'none', why: [lateLine, takenLine, nextLine] };
   }
 
-  const resuming = situation.resumingAfterPause;
+  const resuming = situation.resumingAfterPause ?? resumingAfterMissedPromise(situation);
   const stepIndex = resuming ? takenIndex + 1 : fitIndex;
   const step = steps[stepIndex]!;
   const skipped = resuming ? [] : steps.slice(takenIndex + 1, fitIndex);
@@ -320,6 +326,31 @@ function propose(situation: CustomerSituation, context: PolicyContext): Proposal
     skipped: skipped.map((s) => s.key),
     why: [...why, ...leftOutWhy],
   };
+}
+
+/**
+ * The "we noticed" after a missed promise ends the promise's pause, so the ladder goes on from
+ * the step after the last one taken rather than jumping to the step that fits today (rule 3),
+ * whether or not the service also marks the situation as resuming. Once a ladder step has been
+ * taken after the "we noticed", the ladder is back to normal. Taken on the same day, the order
+ * is unknown: not jumping is the gentler reading.
+ */
+function resumingAfterMissedPromise(situation: CustomerSituation): { reason: string } | null {
+  let noticed: CalendarDate | null = null;
+  let stepped: CalendarDate | null = null;
+  for (const taken of situation.taken) {
+    if (taken.step === 'promise_broken') {
+      if (noticed === null || taken.on > noticed) noticed = taken.on;
+    } else if (taken.step !== 'courtesy' && isLadderStepKey(taken.step)) {
+      if (stepped === null || taken.on > stepped) stepped = taken.on;
+    }
+  }
+  if (noticed === null || (stepped !== null && stepped > noticed)) return null;
+  return { reason: 'the missed promise' };
+}
+
+function isLadderStepKey(step: StepKey): step is LadderStepKey {
+  return (ladderStepKeys as readonly StepKey[]).includes(step);
 }
 
 /** A thank-you is due when an episode in which the customer was chased has been settled. */
