@@ -191,13 +191,20 @@ export async function promiseFacts(
   return rows;
 }
 
-/** Customers who have had a payment dated after the due date of the invoice it paid. */
-export async function paidLateCustomers(db: Kysely<DB>, ids: readonly number[] | 'all') {
+/**
+ * Those of the customers who have had a payment dated after the due date of the invoice it
+ * paid. Asked per customer with EXISTS, so a customer who has paid late stops at the first
+ * such payment; callers ask only about customers the courtesy step could apply to.
+ */
+export async function paidLateCustomers(db: Kysely<DB>, ids: readonly number[]) {
+  if (ids.length === 0) return new Set<number>();
   const { rows } = await sql<{ customer_id: number }>`
-    SELECT DISTINCT i.customer_id FROM invoices i
-    WHERE ${among('i.customer_id', ids)} AND EXISTS (
-      SELECT 1 FROM allocations a JOIN payments p ON p.id = a.payment_id
-      WHERE a.invoice_id = i.id AND p.date > i.due_date)`.execute(db);
+    SELECT c.value AS customer_id FROM json_each(${JSON.stringify(ids)}) AS c
+    WHERE EXISTS (
+      SELECT 1 FROM invoices i
+        JOIN allocations a ON a.invoice_id = i.id
+        JOIN payments p ON p.id = a.payment_id
+      WHERE i.customer_id = c.value AND p.date > i.due_date)`.execute(db);
   return new Set(rows.map((row) => row.customer_id));
 }
 

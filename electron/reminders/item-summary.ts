@@ -5,11 +5,12 @@
  */
 import { daysBetween, type CalendarDate } from '../../shared/dates';
 import type { PromiseFallingDue } from '../../shared/reminders/policy';
-import type { QueueInvoice, QueueItem } from '../../shared/reminders/queue';
+import { queueInvoiceLimit, type QueueInvoice, type QueueItem } from '../../shared/reminders/queue';
 import type { CustomerSituation } from '../../shared/reminders/situation';
 
 export interface ItemSummary {
   invoices: QueueInvoice[];
+  invoiceCount: number;
   openTotals: QueueItem['openTotals'];
   promise: QueueItem['promise'];
 }
@@ -37,7 +38,8 @@ export function summarise(
     totals.set(invoice.currency, (totals.get(invoice.currency) ?? 0) + invoice.open);
   }
   return {
-    invoices,
+    invoices: invoices.slice(0, queueInvoiceLimit),
+    invoiceCount: invoices.length,
     openTotals: [...totals]
       .map(([currency, amount]) => ({ currency, amount }))
       .sort((a, b) => a.currency.localeCompare(b.currency)),

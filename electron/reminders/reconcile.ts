@@ -21,6 +21,7 @@ import type { ItemFacts } from '../db/reminders.repository';
 import type { DB } from '../db/schema';
 import { summarise } from './item-summary';
 import type { LoadedSituation } from './situations';
+import type { CustomerSituation } from '../../shared/reminders/situation';
 
 export interface ReconcileContext extends PolicyContext {
   now: Date;
@@ -44,6 +45,11 @@ const keyOf = (item: { step: string; episode: number; ref: number }) =>
 function stepLabel(step: StepKey, ladder: Ladder | null): string {
   const rung = ladder?.find((s) => s.key === step);
   return rung ? describeStep(rung) : stepNames[step];
+}
+
+function doNotContact(situation: CustomerSituation, today: CalendarDate): boolean {
+  const dnc = situation.doNotContact;
+  return dnc !== null && (dnc.until === null || dnc.until >= today);
 }
 
 /** Returns how many items were inserted and withdrawn. */
@@ -79,7 +85,7 @@ export async function reconcileCustomer(
     await event('reminders.episode_ended', 'Nothing is overdue any more: chasing has ended.', {
       episode,
     });
-    if (situation.ladder && thankYouDue(situation.taken)) {
+    if (situation.ladder && !doNotContact(situation, today) && thankYouDue(situation.taken)) {
       wanted.push({
         step: 'thank_you',
         episode,
@@ -160,8 +166,10 @@ export async function reconcileCustomer(
   const wantedKeys = new Set(wanted.map(keyOf));
   let withdrawn = 0;
   for (const item of open) {
-    // A thank-you waits for the owner even if the customer falls behind again.
-    if (wantedKeys.has(keyOf(item)) || item.step === 'thank_you') continue;
+    // A thank-you waits for the owner even if the customer falls behind again, but not
+    // through a do-not-contact.
+    if (wantedKeys.has(keyOf(item))) continue;
+    if (item.step === 'thank_you' && !doNotContact(situation, today)) continue;
     await withdraw(trx, item, plan.proposal.why, context);
     withdrawn += 1;
   }

@@ -64,21 +64,30 @@ export async function loadSituations(
   context: SituationContext,
 ): Promise<Map<number, LoadedSituation>> {
   const weekAgo = new Date(context.now.getTime() - 8 * 86_400_000).toISOString();
-  const [customers, invoices, disputes, resolved, episodes, items, contacts, paidLate] =
-    await Promise.all([
-      customerFacts(db, ids),
-      openInvoiceFacts(db, ids),
-      openDisputeFacts(db, ids),
-      lastDisputeResolved(db, ids),
-      episodeFacts(db, ids),
-      itemFacts(db, ids),
-      contactFacts(db, ids, weekAgo),
-      paidLateCustomers(db, ids),
-    ]);
+  const [customers, invoices, disputes, resolved, episodes, items, contacts] = await Promise.all([
+    customerFacts(db, ids),
+    openInvoiceFacts(db, ids),
+    openDisputeFacts(db, ids),
+    lastDisputeResolved(db, ids),
+    episodeFacts(db, ids),
+    itemFacts(db, ids),
+    contactFacts(db, ids, weekAgo),
+  ]);
   // Promises closed within the last 120 days may still owe their "we noticed" step.
   const promises = await promiseFacts(db, ids, addDays(context.today, -120));
 
   const invoicesBy = groupBy(invoices, (row) => row.customer_id);
+  // Late payment history matters only for the courtesy step: customers with nothing overdue
+  // and something falling due within the month. Asking only about them keeps a tick cheap.
+  const soon = addDays(context.today, 31);
+  const courtesyCandidates = [...invoicesBy]
+    .filter(
+      ([, list]) =>
+        list.every((invoice) => invoice.due_date >= context.today) &&
+        list.some((invoice) => invoice.due_date <= soon),
+    )
+    .map(([customerId]) => customerId);
+  const paidLate = await paidLateCustomers(db, courtesyCandidates);
   const disputesBy = groupBy(disputes, (row) => row.customer_id);
   const resolvedBy = new Map(resolved.map((row) => [row.customer_id, row.resolved_on]));
   const episodesBy = new Map(episodes.map((row) => [row.customer_id, row]));

@@ -130,6 +130,7 @@ export function createRemindersService(deps: {
         snoozedUntil: null,
         autopilot: proposal.autopilot,
         invoices: summary.invoices,
+        invoiceCount: summary.invoiceCount,
         openTotals: summary.openTotals,
         skipped: proposal.skipped,
         promise: null,

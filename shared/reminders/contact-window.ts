@@ -59,8 +59,22 @@ function localClock(instant: Date, timeZone: string): string {
   return formatter.format(instant);
 }
 
+// The Today queue asks the same question for thousands of customers at one instant, in a few
+// zones: remember the last answers (the function is pure, so a cached answer is the answer).
+const recentChecks = new Map<string, WindowCheck>();
+
 /** Is the window open at `now` in `timeZone`, and if not, when does it open? */
 export function checkWindow(now: Date, timeZone: string, window: ContactWindow): WindowCheck {
+  const key = `${now.getTime()}|${timeZone}|${window.days.join(',')}|${window.start}|${window.end}`;
+  const known = recentChecks.get(key);
+  if (known) return known;
+  const answer = computeWindow(now, timeZone, window);
+  if (recentChecks.size >= 256) recentChecks.clear();
+  recentChecks.set(key, answer);
+  return answer;
+}
+
+function computeWindow(now: Date, timeZone: string, window: ContactWindow): WindowCheck {
   const today = calendarDateIn(now, timeZone);
   const localNow = `${today} ${localClock(now, timeZone)} (${weekdayOf(today)})`;
   if (window.days.length === 0 || window.start >= window.end) {

@@ -1,7 +1,8 @@
 /**
- * The limits every contact passes, whatever the ladder says: a minimum gap between contacts,
- * a cap per customer in any rolling 7 days (messages and calls counted apart), and the grace
- * a promise to pay gets after its date before chasing resumes.
+ * The limits every chasing contact passes, whatever the ladder says: a minimum gap between
+ * contacts, a cap per customer in any rolling 7 days (messages and calls counted apart), and
+ * the grace a promise to pay gets after its date before chasing resumes. A thank-you is not
+ * chasing: only the contact window applies to it (readiness.ts).
  */
 export interface Guardrails {
   minGapDays: number;

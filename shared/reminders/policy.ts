@@ -277,9 +277,13 @@ function propose(situation: CustomerSituation, context: PolicyContext): Proposal
   const mostOverdue = chased[0]!;
   const late = daysBetween(mostOverdue.dueDate, today);
   const lateLine = describeDaysOverdue(mostOverdue, today, chased.length);
+  // How far up the ladder this episode has come, by the ladder's order rather than the
+  // enabled steps: a step turned off after it was taken still counts as passed.
+  const rank = (key: string) => ladderStepKeys.indexOf(key as LadderStepKey);
+  const takenRank = Math.max(-1, ...situation.taken.map((taken) => rank(taken.step)));
   let takenIndex = -1;
   steps.forEach((step, index) => {
-    if (situation.taken.some((taken) => taken.step === step.key)) takenIndex = index;
+    if (rank(step.key) <= takenRank) takenIndex = index;
   });
   let fitIndex = -1;
   steps.forEach((step, index) => {

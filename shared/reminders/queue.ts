@@ -14,6 +14,9 @@ export function groupOf(step: StepKey, channel: StepChannel): QueueGroup {
 
 export type QueueStatus = 'ready' | 'waiting' | 'snoozed' | 'blocked';
 
+/** A row lists this many invoices; the customer's screen has the rest. */
+export const queueInvoiceLimit = 10;
+
 export interface QueueInvoice {
   id: number;
   number: string;
@@ -40,8 +43,11 @@ export interface QueueItem {
   readyAt: string | null;
   snoozedUntil: CalendarDate | null;
   autopilot: boolean;
+  /** The most overdue invoices behind the step, at most `queueInvoiceLimit` of them. */
   invoices: QueueInvoice[];
-  /** Open amounts of the invoices above, per currency. */
+  /** How many invoices the step covers in all. */
+  invoiceCount: number;
+  /** Open amounts of every invoice the step covers, per currency. */
   openTotals: { currency: string; amount: number }[];
   skipped: LadderStepKey[];
   /** For a promise falling due: what was promised and what came in. */
