@@ -105,6 +105,9 @@ export function createReminderEngine(deps: {
         promiseGraceDays: policy.guardrails.promiseGraceDays,
       };
       for (let start = 0; start < ids.length; start += customersPerTransaction) {
+        // SQLite answers synchronously: let waiting requests (the screen's first rows) in
+        // between chunks rather than after the whole run.
+        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
         const chunk = ids.slice(start, start + customersPerTransaction);
         await own(async (trx) => {
           const situations = await loadSituations(trx, chunk, {
