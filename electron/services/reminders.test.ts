@@ -151,4 +151,205 @@ describe('the Today queue', () => {
     expect(resumed.items[0]).toMatchObject({ step: 'slipped', status: 'ready' });
     expect(resumed.items[0]!.why.join(' ')).toContain('resumes where it stopped');
   });
+
+  it('runs an autopilot step by itself, but only once the contact window is open', async () => {
+    // Saturday 2027-03-13 10:00 London: outside the Mon–Fri window.
+    const { ok, app, clock, queue } = await ledgerWithOverdue('2027-03-13T10:00:00Z');
+    const policy = await ok<{ ladder: { key: string; autopilot: boolean }[] }>(
+      'reminders.policy',
+      {},
+    );
+    await ok('reminders.updatePolicy', {
+      ladder: policy.ladder.map((step) => ({
+        ...step,
+        autopilot: ['reminder', 'check_in'].includes(step.key),
+      })),
+    });
+    await app.reminders.tick();
+    const waiting = await queue();
+    // 12 days overdue on Saturday: the reminder (+7) waits for Monday.
+    expect(waiting.items[0]).toMatchObject({
+      step: 'reminder',
+      status: 'waiting',
+      autopilot: true,
+    });
+    expect(waiting.items[0]!.why.join(' ')).toContain('Outside the contact window');
+
+    clock.set('2027-03-15T07:59:00Z'); // Monday 07:59 London (GMT): still closed
+    await app.reminders.tick();
+    // By Monday the check-in (+14) fits; the reminder that never went is passed over.
+    expect((await queue()).items.map((i) => [i.step, i.status])).toEqual([['check_in', 'waiting']]);
+    clock.set('2027-03-15T08:00:00Z');
+    const run = await app.reminders.tick();
+    expect(run.autopilotApproved).toBe(1);
+    expect((await queue()).items).toHaveLength(0);
+    const contacts = app.connection.sqlite.prepare('SELECT occurred_at, step FROM contacts').all();
+    expect(contacts).toEqual([{ occurred_at: '2027-03-15T08:00:00.000Z', step: 'check_in' }]);
+  });
+
+  it('approved outside the window, a message is held until the window opens', async () => {
+    // Monday 21:30 London: after hours.
+    const { ok, queue } = await ledgerWithOverdue('2027-03-15T21:30:00Z');
+    const [item] = (await queue()).items;
+    expect(item!.status).toBe('waiting');
+    expect(item!.readyAt).toBe('2027-03-16T08:00:00.000Z');
+    const acted = await ok<ActResult>('reminders.act', { itemId: item!.id, action: 'approve' });
+    expect(acted).toMatchObject({ status: 'approved', sendAfter: '2027-03-16T08:00:00.000Z' });
+  });
+
+  it('respects the minimum gap and the cap after a contact', async () => {
+    const { ok, clock, queue, customer } = await ledgerWithOverdue();
+    await ok('contacts.logCall', { customerId: customer.id, outcome: 'no_answer' });
+    const [item] = (await queue()).items;
+    expect(item).toMatchObject({ step: 'check_in', status: 'waiting' });
+    expect(item!.why.join(' ')).toContain('the minimum gap is 5 days');
+    clock.set('2027-03-20T10:00:00Z'); // Saturday: gap passed, window closed
+    expect((await queue()).items[0]!.status).toBe('waiting');
+    clock.set('2027-03-22T10:00:00Z');
+    expect((await queue()).items[0]!.status).toBe('ready');
+  });
+
+  it('skips with a reason, snoozes to a later day, and refuses a snooze into the past', async () => {
+    const { ok, call, queue, fingerprint } = await ledgerWithOverdue();
+    const [item] = (await queue()).items;
+    const before = fingerprint();
+    const past = await call('reminders.act', {
+      itemId: item!.id,
+      action: 'snooze',
+      until: '2027-03-15',
+    });
+    expect(past).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'until' } });
+    const noReason = await call('reminders.act', { itemId: item!.id, action: 'skip', reason: ' ' });
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const unknown = await call('reminders.act', { itemId: 999, action: 'approve' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', field: 'itemId' } });
+    expect(fingerprint()).toBe(before);
+
+    await ok('reminders.act', { itemId: item!.id, action: 'snooze', until: '2027-03-18' });
+    expect((await queue()).items[0]).toMatchObject({
+      status: 'snoozed',
+      snoozedUntil: '2027-03-18',
+    });
+    await ok('reminders.act', {
+      itemId: item!.id,
+      action: 'skip',
+      reason: 'Spoke to them at the door',
+    });
+    expect((await queue()).items).toHaveLength(0);
+  });
+
+  it('logs a call with a promise in one step, which then holds chasing', async () => {
+    const { ok, call, app, clock, queue, customer, fingerprint } = await ledgerWithOverdue();
+    // 46 days overdue on 2027-04-16: the call step (+45).
+    clock.set('2027-04-16T10:00:00Z');
+    const [item] = (await queue()).items;
+    expect(item).toMatchObject({ step: 'call', group: 'call', status: 'ready' });
+    const approve = await call('reminders.act', { itemId: item!.id, action: 'approve' });
+    expect(approve).toMatchObject({ ok: false, error: { field: 'action' } });
+    const before = fingerprint();
+    const badPromise = await call('reminders.act', {
+      itemId: item!.id,
+      action: 'log_call',
+      outcome: 'promised',
+      promise: { date: '2027-04-01', amount: 50000, currency: 'GBP', channel: 'phone' },
+    });
+    expect(badPromise).toMatchObject({ ok: false, error: { field: 'promise.date' } });
+    expect(fingerprint()).toBe(before);
+    await ok('reminders.act', {
+      itemId: item!.id,
+      action: 'log_call',
+      outcome: 'promised',
+      note: 'Will pay Friday',
+      promise: { date: '2027-04-23', amount: 50000, currency: 'GBP', channel: 'phone' },
+    });
+    const promises = await ok<PromiseView[]>('promises.list', { customerId: customer.id });
+    expect(promises.map((p) => p.state)).toEqual(['in_time']);
+    expect((await queue()).items.map((i) => i.status)).toEqual(['blocked']);
+    const timeline = await ok<{ kind: string }[]>('customers.timeline', { id: customer.id });
+    expect(timeline.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['contacts.call_logged', 'promises.made']),
+    );
+    await app.reminders.tick();
+  });
+
+  it('a broken promise brings a gentle "we noticed", then the ladder goes on step by step', async () => {
+    const { ok, clock, queue, customer } = await ledgerWithOverdue();
+    const [first] = (await queue()).items;
+    await ok('reminders.act', { itemId: first!.id, action: 'approve' }); // check-in, day 14
+    await ok('promises.create', {
+      customerId: customer.id,
+      date: '2027-03-19',
+      amount: 50000,
+      currency: 'GBP',
+      channel: 'email',
+    });
+    clock.set('2027-03-23T10:00:00Z'); // 19 + 3 days' grace has passed
+    const noticed = await queue();
+    expect(noticed.items[0]).toMatchObject({ step: 'promise_broken', status: 'ready' });
+    await ok('reminders.act', { itemId: noticed.items[0]!.id, action: 'approve' });
+    clock.set('2027-04-05T10:00:00Z'); // 35 days overdue: firm fits, and comes next
+    const next = await queue();
+    expect(next.items[0]).toMatchObject({ step: 'firm' });
+    const promises = await ok<PromiseView[]>('promises.list', { customerId: customer.id });
+    expect(promises[0]!.state).toBe('broken');
+  });
+
+  it('turning reminders off for a customer withdraws their step; pausing an invoice holds it', async () => {
+    const { ok, call, clock, queue, customer, invoice } = await ledgerWithOverdue();
+    expect((await queue()).items).toHaveLength(1);
+    await ok('reminders.setCustomerLadder', { customerId: customer.id, mode: 'none' });
+    expect((await queue()).items).toHaveLength(0);
+    await ok('reminders.setCustomerLadder', { customerId: customer.id, mode: 'business' });
+    const bad = await call('reminders.pauseInvoice', {
+      invoiceId: invoice.id,
+      until: '2027-03-01',
+      reason: 'Waiting for their PO',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { field: 'until' } });
+    await ok('reminders.pauseInvoice', {
+      invoiceId: invoice.id,
+      until: '2027-03-19',
+      reason: 'Waiting for their PO',
+    });
+    const held = await queue();
+    expect(held.items[0]!.status).toBe('blocked');
+    expect(held.items[0]!.why.join(' ')).toContain('paused until');
+    // The pause ends on Friday; on Monday chasing resumes from the first step, no jump.
+    clock.set('2027-03-22T10:00:00Z');
+    const resumed = await queue();
+    expect(resumed.items[0]).toMatchObject({ status: 'ready', step: 'slipped' });
+    expect(resumed.items[0]!.why.join(' ')).toContain('resumes where it stopped after the pause');
+  });
+  it("tells a customer's ladder and paused invoices, and forgets a pause once resumed", async () => {
+    const { ok, customer, invoice } = await ledgerWithOverdue();
+    const ladder = [
+      { key: 'reminder', days: 10, channel: 'letter', enabled: true, autopilot: false },
+    ];
+    await ok('reminders.setCustomerLadder', { customerId: customer.id, mode: 'custom', ladder });
+    await ok('reminders.pauseInvoice', {
+      invoiceId: invoice.id,
+      until: '2027-04-01',
+      reason: 'Waiting for their new purchase order',
+    });
+    expect(await ok('reminders.customer', { customerId: customer.id })).toEqual({
+      customerId: customer.id,
+      mode: 'custom',
+      ladder,
+      pausedInvoices: [
+        {
+          invoiceId: invoice.id,
+          number: invoice.number,
+          until: '2027-04-01',
+          reason: 'Waiting for their new purchase order',
+        },
+      ],
+    });
+    await ok('reminders.resumeInvoice', { invoiceId: invoice.id });
+    await ok('reminders.setCustomerLadder', { customerId: customer.id, mode: 'none' });
+    expect(await ok('reminders.customer', { customerId: customer.id })).toMatchObject({
+      mode: 'none',
+      ladder: null,
+      pausedInvoices: [],
+    });
+  });
 });
