@@ -35,7 +35,7 @@ export interface QueueContext {
   policy: ReminderPolicy;
 }
 
-function stepTitle(step: StepKey, policy: ReminderPolicy): string {
+export function stepTitle(step: StepKey, policy: ReminderPolicy): string {
   const rung = policy.ladder.find((s) => s.key === step);
   return rung ? describeStep(rung) : stepNames[step];
 }

@@ -5,7 +5,12 @@
  */
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/api/errors';
-import type { ActResult, ReminderAction, ReminderPolicy } from '../../shared/api/reminders';
+import type {
+  ActResult,
+  CustomerReminders,
+  ReminderAction,
+  ReminderPolicy,
+} from '../../shared/api/reminders';
 import { addDays, calendarDateIn, type CalendarDate, type Clock } from '../../shared/dates';
 import { formatCalendarDate } from '../../shared/date-format';
 import { instantAt } from '../../shared/reminders/contact-window';
@@ -17,7 +22,7 @@ import {
   type StepKey,
 } from '../../shared/reminders/ladder';
 import { planCustomer } from '../../shared/reminders/policy';
-import type { QueueItem, ReminderQueue } from '../../shared/reminders/queue';
+import { groupOf, type QueueItem, type ReminderQueue } from '../../shared/reminders/queue';
 import { readiness } from '../../shared/reminders/readiness';
 import type { Settings } from '../../shared/settings';
 import { appendEvent } from '../db/events.repository';
@@ -26,7 +31,7 @@ import type { DB } from '../db/schema';
 import { approveItem, recordCall, skipItem, snoozeItem } from '../reminders/actions';
 import type { ReminderEngine } from '../reminders/engine';
 import { readPolicy, writePolicy } from '../reminders/policy-settings';
-import { buildQueue } from '../reminders/queue-builder';
+import { buildQueue, stepTitle } from '../reminders/queue-builder';
 import { customersWithOpenBusiness } from '../db/reminders.repository';
 import { loadSituations } from '../reminders/situations';
 import { summarise } from '../reminders/item-summary';
@@ -48,6 +53,7 @@ export interface RemindersService {
     mode: 'business' | 'custom' | 'none';
     ladder?: Ladder | undefined;
   }): Promise<{ customerId: number; mode: 'business' | 'custom' | 'none'; ladder: Ladder | null }>;
+  customer(input: { customerId: number }): Promise<CustomerReminders>;
   explain(input: { customerId: number }): Promise<{
     customerId: number;
     date: CalendarDate;
@@ -115,13 +121,8 @@ export function createRemindersService(deps: {
         customerId: situation.customerId,
         customerName: situation.customerName,
         step: proposal.step,
-        stepName: proposal.step,
-        group:
-          proposal.channel === 'call'
-            ? 'call'
-            : proposal.channel === 'decision'
-              ? 'decide'
-              : 'send',
+        stepName: stepTitle(proposal.step, policy),
+        group: groupOf(proposal.step, proposal.channel),
         channel: proposal.channel,
         episode: proposal.episode,
         status: check.status,
@@ -374,6 +375,34 @@ export function createRemindersService(deps: {
         });
       });
       return { customerId: customer.id, mode: input.mode, ladder };
+    },
+
+    async customer(input) {
+      const customer = await requireCustomer(db, input.customerId);
+      const { today } = await moment();
+      const paused = await db
+        .selectFrom('invoices')
+        .select(['id', 'number', 'chase_paused_until', 'chase_pause_reason'])
+        .where('customer_id', '=', customer.id)
+        .where('voided_at', 'is', null)
+        .where('chase_paused_until', '>=', today)
+        .orderBy('chase_paused_until')
+        .orderBy('id')
+        .execute();
+      return {
+        customerId: customer.id,
+        mode: customer.reminders_mode,
+        ladder:
+          customer.reminders_mode === 'custom' && customer.reminders_ladder
+            ? (JSON.parse(customer.reminders_ladder) as Ladder)
+            : null,
+        pausedInvoices: paused.map((row) => ({
+          invoiceId: row.id,
+          number: row.number,
+          until: row.chase_paused_until!,
+          reason: row.chase_pause_reason,
+        })),
+      };
     },
 
     async explain(input) {

@@ -352,4 +352,19 @@ describe('the Today queue', () => {
       pausedInvoices: [],
     });
   });
+
+  it('previews another day without storing anything', async () => {
+    const { ok, fingerprint, app } = await ledgerWithOverdue();
+    await app.reminders.tick();
+    const before = fingerprint();
+    const ahead = await ok<ReminderQueue>('reminders.queue', { date: '2027-03-31' });
+    expect(ahead.preview).toBe(true);
+    expect(ahead.items).toHaveLength(1);
+    expect(ahead.items[0]).toMatchObject({
+      id: null,
+      step: 'firm',
+      stepName: 'firm reminder (+30)',
+    });
+    expect(fingerprint()).toBe(before);
+  });
 });
