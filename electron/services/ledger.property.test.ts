@@ -14,7 +14,7 @@ import {
 } from '../../shared/aging';
 import { fromColumns } from '../../shared/columns';
 import { addDays, type CalendarDate } from '../../shared/dates';
-import type { AgingReport, Customer, Invoice } from '../../shared/ledger';
+import type { AgingDetailRow, AgingReport, Customer, Invoice } from '../../shared/ledger';
 import { startLedgerApp } from '../testing/ledger-app';
 import { useTempDirs } from '../testing/temp-dir';
 
@@ -180,13 +180,20 @@ const lateness = fc.oneof(
   fc.integer({ min: -30, max: 130 }),
 );
 
+/** Days before one of the dates aged at, on the day itself or the day before more often. */
+const daysBefore = fc.oneof(fc.constantFrom(0, 1), fc.nat(40));
+/** Which date aged at: the past one (where dates before and after it differ) more often. */
+const on = fc.oneof({ arbitrary: fc.constant(1), weight: 2 }, { arbitrary: fc.nat(2), weight: 1 });
+
+// Dates are set from the three dates aged at (today, a past date and a later one: see below),
+// so that every boundary is met: due dates, payments, credit notes and write-offs.
 const agingStep = fc.oneof(
   fc.record({
     kind: fc.constant('invoice' as const),
     customer: fc.nat(2),
     currency: fc.constantFrom('GBP', 'EUR'),
-    // Due so many days before one of the dates aged at (see below), issued up to 40 days before.
-    dueBefore: fc.nat(2),
+    // Due so many days before one of the dates aged at, issued up to 40 days before that.
+    dueFrom: on,
     late: lateness,
     termDays: fc.nat(40),
     unitPrice: fc.integer({ min: 1, max: 500_000 }),
@@ -195,26 +202,34 @@ const agingStep = fc.oneof(
     kind: fc.constant('payment' as const),
     customer: fc.nat(2),
     currency: fc.constantFrom('GBP', 'EUR'),
-    day: fc.nat(73),
+    on,
+    daysBefore,
     amount: fc.integer({ min: 1, max: 400_000 }),
   }),
   fc.record({
     kind: fc.constantFrom('credit' as const, 'writeOff' as const),
     invoice: fc.nat(30),
     share: fc.integer({ min: 1, max: 100 }),
-    afterDays: fc.nat(40),
+    on,
+    daysBefore,
   }),
 );
 
-/** What aging must say at `asOf`, worked out invoice by invoice from its dated reductions. */
+const notAfter = (date: CalendarDate, last: CalendarDate) => (date < last ? date : last);
+
+/** What was open on an invoice at `asOf`, from its own dated reductions (0: not yet issued). */
+function openAt(invoice: Invoice, asOf: CalendarDate): number {
+  if (invoice.issueDate > asOf) return 0;
+  return invoice.reductions
+    .filter((r) => r.date <= asOf)
+    .reduce((open, r) => open - r.amount, invoice.total);
+}
+
+/** What aging must say at `asOf`, worked out invoice by invoice. */
 function expectedAging(invoices: readonly Invoice[], asOf: CalendarDate) {
   const rows = new Map<string, AgingRow>();
   for (const invoice of invoices) {
-    if (invoice.issueDate > asOf) continue;
-    const reduced = invoice.reductions
-      .filter((r) => r.date <= asOf)
-      .reduce((sum, r) => sum + r.amount, 0);
-    const open = invoice.total - reduced;
+    const open = openAt(invoice, asOf);
     if (open <= 0) continue;
     const late = daysOverdue(invoice.dueDate, asOf);
     const key = `${invoice.customerId}|${invoice.currency}`;
@@ -255,11 +270,11 @@ describe('aging of any ledger', () => {
             const ids: number[] = [];
             for (const s of steps) {
               if (s.kind === 'invoice') {
-                const dueDate = addDays(asOfs[s.dueBefore]!, -s.late);
+                const dueDate = addDays(asOfs[s.dueFrom]!, -s.late);
                 const issued = addDays(dueDate, -s.termDays);
                 const invoice = await ledger.ok<Invoice>('invoices.create', {
                   customerId: customers[s.customer]!.id,
-                  issueDate: issued < today ? issued : today,
+                  issueDate: notAfter(issued, today),
                   dueDate,
                   currency: s.currency,
                   lines: [{ description: 'Work', quantity: '1', unitPrice: s.unitPrice }],
@@ -268,7 +283,7 @@ describe('aging of any ledger', () => {
               } else if (s.kind === 'payment') {
                 await ledger.ok('payments.record', {
                   customerId: customers[s.customer]!.id,
-                  date: addDays('2027-01-01', s.day),
+                  date: notAfter(addDays(asOfs[s.on]!, -s.daysBefore), today),
                   amount: s.amount,
                   currency: s.currency,
                 });
@@ -277,8 +292,8 @@ describe('aging of any ledger', () => {
                   id: ids[s.invoice % ids.length]!,
                 });
                 if (target.open === 0) continue;
-                const later = addDays(target.issueDate, s.afterDays);
-                const date = later < today ? later : today;
+                const on = notAfter(addDays(asOfs[s.on]!, -s.daysBefore), today);
+                const date = on < target.issueDate ? target.issueDate : on;
                 const reason = 'Adjustment';
                 if (s.kind === 'credit') {
                   const amount = Math.max(1, Math.floor((target.open * s.share) / 100));
@@ -308,13 +323,30 @@ describe('aging of any ledger', () => {
                 })),
               );
               expect(aging.totals).toEqual(agingTotals(expected));
+              // Every figure traces to its invoices, with the same open amounts.
+              for (const row of expected) {
+                const detail = await ledger.ok<AgingDetailRow[]>('ledger.agingDetail', {
+                  customerId: row.customerId,
+                  currency: row.currency,
+                  asOf,
+                });
+                const behind = invoices
+                  .filter((i) => i.customerId === row.customerId && i.currency === row.currency)
+                  .map((i) => ({ invoiceId: i.id, open: openAt(i, asOf) }))
+                  .filter((i) => i.open > 0);
+                expect(
+                  detail
+                    .map((d) => ({ invoiceId: d.invoiceId, open: d.open }))
+                    .sort((a, b) => a.invoiceId - b.invoiceId),
+                ).toEqual(behind);
+              }
             }
           } finally {
             await ledger.app.close();
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   }, 120_000);
 });
