@@ -39,6 +39,7 @@ export function createHandlers(services: Services): Handlers {
     'reminders.updatePolicy': (input) => services.reminders.updatePolicy(input),
     'reminders.resetPolicy': () => services.reminders.resetPolicy(),
     'reminders.setCustomerLadder': (input) => services.reminders.setCustomerLadder(input),
+    'reminders.customer': (input) => services.reminders.customer(input),
     'reminders.explain': (input) => services.reminders.explain(input),
     'reminders.pauseInvoice': (input) => services.reminders.pauseInvoice(input),
     'reminders.resumeInvoice': (input) => services.reminders.resumeInvoice(input),

@@ -183,6 +183,24 @@ export interface ContactView {
   note: string;
 }
 
+/** Chasing of one invoice held back until a date (inclusive). */
+export interface InvoicePause {
+  invoiceId: number;
+  number: string;
+  until: CalendarDate;
+  reason: string;
+}
+
+/** How reminders stand for one customer: which ladder they follow, and what is paused. */
+export interface CustomerReminders {
+  customerId: number;
+  mode: 'business' | 'custom' | 'none';
+  /** Their own ladder, when the mode is `custom`. */
+  ladder: Ladder | null;
+  /** Invoices whose chasing is paused today or later, soonest end first. */
+  pausedInvoices: InvoicePause[];
+}
+
 export interface ActResult {
   itemId: number;
   customerId: number;
@@ -216,6 +234,7 @@ export const reminderMethods = {
         path: ['ladder'],
       }),
   ).returns<{ customerId: number; mode: 'business' | 'custom' | 'none'; ladder: Ladder | null }>(),
+  'reminders.customer': method(z.object({ customerId: id }).strict()).returns<CustomerReminders>(),
   /** Why a customer has, or has not, a step today: the policy's reasons for one customer. */
   'reminders.explain': method(z.object({ customerId: id }).strict()).returns<{
     customerId: number;
