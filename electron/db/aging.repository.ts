@@ -145,10 +145,12 @@ export async function openInvoicesAsOf(
 
 /**
  * Payments not yet applied or refunded, per customer and currency, at `asOf`. For today the
- * kept `applied_amount` answers from the small `payments_with_credit` index. For a past date
- * the allocations and refunds are summed, joined and grouped per payment rather than in
- * correlated subqueries, which SQLite copied into both `WHERE unapplied > 0` and the outer
- * sum and so ran twice per payment (allocations count from the payment's own date).
+ * kept `applied_amount` answers from the small `payments_with_credit` index. For a past date,
+ * as for invoices above, from today back: allocations count from the payment's own date, so a
+ * payment made by then has today's unapplied amount plus what was refunded from it since (the
+ * kept sum holds its allocations and refunds; the property tests check it). Only payments
+ * with credit today, or refunded since, are read: a few milliseconds, where summing every
+ * payment's allocations took 0.15 s at 200,000 payments.
  */
 export async function unappliedCredit(
   db: Kysely<DB>,
@@ -165,16 +167,21 @@ export async function unappliedCredit(
     return rows;
   }
   const { rows } = await sql<{ customer_id: number; currency: string; amount: number }>`
-    SELECT customer_id, currency, sum(unapplied) AS amount FROM (
-      SELECT p.customer_id, p.currency, p.amount
-        - coalesce(sum(a.amount), 0)
-        - coalesce((SELECT sum(r.amount) FROM refunds r WHERE r.payment_id = p.id AND r.date <= ${asOf}), 0)
-        AS unapplied
-      FROM payments p LEFT JOIN allocations a ON a.payment_id = p.id
-      WHERE p.date <= ${asOf} ${filter}
-      GROUP BY p.id
+    WITH later AS MATERIALIZED (
+      SELECT payment_id, sum(amount) AS amount FROM refunds WHERE date > ${asOf}
+      GROUP BY payment_id
+    )
+    SELECT customer_id, currency, sum(unapplied) AS amount
+    FROM (
+      SELECT p.customer_id, p.currency,
+        p.amount - p.applied_amount + coalesce(later.amount, 0) AS unapplied
+      FROM payments p LEFT JOIN later ON later.payment_id = p.id
+      WHERE p.applied_amount < p.amount AND p.date <= ${asOf} ${filter}
+      UNION ALL
+      SELECT p.customer_id, p.currency, later.amount AS unapplied
+      FROM later JOIN payments p ON p.id = later.payment_id
+      WHERE p.applied_amount = p.amount AND p.date <= ${asOf} ${filter}
     ) AS credit
-    WHERE unapplied > 0
     GROUP BY customer_id, currency`.execute(db);
   return rows;
 }

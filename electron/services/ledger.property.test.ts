@@ -14,7 +14,15 @@ import {
 } from '../../shared/aging';
 import { fromColumns } from '../../shared/columns';
 import { addDays, type CalendarDate } from '../../shared/dates';
-import type { AgingDetailRow, AgingReport, Customer, Invoice } from '../../shared/ledger';
+import type {
+  AgingDetailRow,
+  AgingReport,
+  Customer,
+  CustomerDetail,
+  Invoice,
+  Payment,
+  UnappliedCredit,
+} from '../../shared/ledger';
 import { startLedgerApp } from '../testing/ledger-app';
 import { useTempDirs } from '../testing/temp-dir';
 
@@ -213,6 +221,14 @@ const agingStep = fc.oneof(
     on,
     daysBefore,
   }),
+  fc.record({
+    kind: fc.constant('refund' as const),
+    payment: fc.nat(30),
+    // All of what is left as often as not: a payment used up today, refunded after a past date.
+    share: fc.oneof(fc.constant(100), fc.integer({ min: 1, max: 100 })),
+    on,
+    daysBefore,
+  }),
 );
 
 const notAfter = (date: CalendarDate, last: CalendarDate) => (date < last ? date : last);
@@ -252,8 +268,42 @@ function expectedAging(invoices: readonly Invoice[], asOf: CalendarDate) {
   return [...rows.values()].sort(compareAgingRows);
 }
 
+/**
+ * Credit at `asOf`: what was paid by then less what went to invoices (an allocation counts from
+ * its payment's date) and what was refunded by then.
+ */
+function expectedCredit(
+  payments: readonly Payment[],
+  refunds: readonly { paymentId: number; date: CalendarDate; amount: number }[],
+  asOf: CalendarDate,
+): UnappliedCredit[] {
+  const credit = new Map<string, UnappliedCredit>();
+  for (const payment of payments) {
+    if (payment.date > asOf) continue;
+    const unapplied =
+      payment.amount -
+      payment.allocations.reduce((sum, a) => sum + a.amount, 0) -
+      refunds
+        .filter((r) => r.paymentId === payment.id && r.date <= asOf)
+        .reduce((sum, r) => sum + r.amount, 0);
+    if (unapplied === 0) continue;
+    const key = `${payment.customerId}|${payment.currency}`;
+    const entry = credit.get(key) ?? {
+      customerId: payment.customerId,
+      currency: payment.currency,
+      amount: 0,
+    };
+    entry.amount += unapplied;
+    credit.set(key, entry);
+  }
+  return byCustomer([...credit.values()]);
+}
+
+const byCustomer = (credit: UnappliedCredit[]) =>
+  credit.sort((a, b) => a.customerId - b.customerId || a.currency.localeCompare(b.currency));
+
 describe('aging of any ledger', () => {
-  it('puts every open amount in the bucket of its invoice, today, later and on any past date', async () => {
+  it('puts every open amount in the bucket of its invoice, and credit beside it, today, later and on any past date', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(agingStep, { minLength: 1, maxLength: 25 }),
@@ -268,6 +318,8 @@ describe('aging of any ledger', () => {
             for (const name of ['Ava', 'Bryn', 'Ciarán'])
               customers.push(await ledger.ok<Customer>('customers.create', { name }));
             const ids: number[] = [];
+            const payments: Payment[] = [];
+            const refunds: { paymentId: number; date: CalendarDate; amount: number }[] = [];
             for (const s of steps) {
               if (s.kind === 'invoice') {
                 const dueDate = addDays(asOfs[s.dueFrom]!, -s.late);
@@ -281,12 +333,27 @@ describe('aging of any ledger', () => {
                 });
                 ids.push(invoice.id);
               } else if (s.kind === 'payment') {
-                await ledger.ok('payments.record', {
+                const payment = await ledger.ok<Payment>('payments.record', {
                   customerId: customers[s.customer]!.id,
                   date: notAfter(addDays(asOfs[s.on]!, -s.daysBefore), today),
                   amount: s.amount,
                   currency: s.currency,
                 });
+                payments.push(payment);
+              } else if (s.kind === 'refund') {
+                if (payments.length === 0) continue;
+                const { id, customerId, date: paid } = payments[s.payment % payments.length]!;
+                const detail = await ledger.ok<CustomerDetail>('customers.get', { id: customerId });
+                const unapplied = detail.payments.find((p) => p.id === id)!.unapplied;
+                if (unapplied === 0) continue;
+                const on = notAfter(addDays(asOfs[s.on]!, -s.daysBefore), today);
+                const refund = {
+                  paymentId: id,
+                  amount: Math.max(1, Math.floor((unapplied * s.share) / 100)),
+                  date: on < paid ? paid : on,
+                };
+                await ledger.ok('payments.refund', refund);
+                refunds.push(refund);
               } else if (ids.length > 0) {
                 const target = await ledger.ok<Invoice>('invoices.get', {
                   id: ids[s.invoice % ids.length]!,
@@ -310,6 +377,12 @@ describe('aging of any ledger', () => {
             }
             const invoices: Invoice[] = [];
             for (const id of ids) invoices.push(await ledger.ok<Invoice>('invoices.get', { id }));
+            // Payments as they stand, with every allocation made since they were recorded.
+            const paid: Payment[] = [];
+            for (const customer of customers) {
+              const detail = await ledger.ok<CustomerDetail>('customers.get', { id: customer.id });
+              paid.push(...detail.payments);
+            }
 
             for (const asOf of asOfs) {
               const aging = await ledger.ok<AgingReport>('ledger.aging', { asOf });
@@ -323,6 +396,9 @@ describe('aging of any ledger', () => {
                 })),
               );
               expect(aging.totals).toEqual(agingTotals(expected));
+              expect(byCustomer(fromColumns(aging.unappliedCredit))).toEqual(
+                expectedCredit(paid, refunds, asOf),
+              );
               // Every figure traces to its invoices, with the same open amounts.
               for (const row of expected) {
                 const detail = await ledger.ok<AgingDetailRow[]>('ledger.agingDetail', {
