@@ -52,8 +52,11 @@ export function createReminderEngine(deps: {
   let chain: Promise<unknown> = Promise.resolve();
 
   async function changedCustomers(sinceEventId: number) {
+    // NOT INDEXED: left to itself, SQLite answers the DISTINCT by scanning the whole of
+    // events_by_customer (every event ever written: ~20 ms at 150,000 events, growing with the
+    // timeline) rather than reading the few rows past `sinceEventId` by rowid (~0.02 ms).
     const { rows } = await sql<{ customer_id: number | null }>`
-      SELECT DISTINCT customer_id FROM events WHERE id > ${sinceEventId}`.execute(db);
+      SELECT DISTINCT customer_id FROM events NOT INDEXED WHERE id > ${sinceEventId}`.execute(db);
     return rows.map((row) => row.customer_id);
   }
 
