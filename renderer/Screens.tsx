@@ -11,6 +11,7 @@ import { InvoicesScreen } from './screens/invoices/InvoicesScreen';
 import { OverdueScreen } from './screens/overdue/OverdueScreen';
 import { PaymentScreen } from './screens/payments/PaymentScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { TodayScreen } from './screens/today/TodayScreen';
 
 /** The screen for a route. Detail screens are keyed by their record, so each starts afresh. */
 export function Screens(props: {
@@ -52,6 +53,7 @@ export function Screens(props: {
         />
       );
     case 'today':
+      return <TodayScreen />;
     case 'plans':
     case 'outbox':
       return <ComingSoonScreen screen={route.screen} />;

@@ -1,21 +1,15 @@
-import { Button, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconClockExclamation, IconSeeding } from '@tabler/icons-react';
-import { useNavigate } from '../router';
+import { Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconSeeding } from '@tabler/icons-react';
 
-type Upcoming = 'today' | 'plans' | 'outbox';
+type Upcoming = 'plans' | 'outbox';
 
 const about: Record<Upcoming, { title: string; text: string }> = {
-  today: {
-    title: 'Today',
-    text: 'What to do today: reminders ready to send, calls to make, promises and instalments falling due.',
-  },
   plans: { title: 'Plans', text: 'Payment plans, their instalments and signed agreements.' },
   outbox: { title: 'Outbox', text: 'Messages waiting to go, sent, or needing a look from you.' },
 };
 
 /** The screens still to be built say what they will hold, plainly. */
 export function ComingSoonScreen({ screen }: { screen: Upcoming }) {
-  const navigate = useNavigate();
   const { title, text } = about[screen];
   return (
     <Stack className="screen" gap="lg">
@@ -31,16 +25,6 @@ export function ComingSoonScreen({ screen }: { screen: Upcoming }) {
           <Text c="dimmed" ta="center" maw={460}>
             {text} This part of Goodwill is on its way.
           </Text>
-          {screen === 'today' && (
-            <Button
-              mt="sm"
-              variant="light"
-              leftSection={<IconClockExclamation size={18} />}
-              onClick={() => navigate({ screen: 'overdue' })}
-            >
-              See who owes you, and how late
-            </Button>
-          )}
         </Stack>
       </Paper>
     </Stack>
