@@ -13,11 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { runAgingBench } from './aging.bench';
 import { runHeadlessBench } from './headless.bench';
 import { cleanUp } from './processes';
+import { runRemindersBench } from './reminders.bench';
 import { formatTable, verdictOf, type BenchResult } from './report';
 
 const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'headless', run: runHeadlessBench },
   { name: 'aging', run: runAgingBench },
+  { name: 'reminders', run: runRemindersBench },
 ];
 
 const outDir = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
