@@ -11,6 +11,7 @@ import { RegionFields } from '../components/RegionFields';
 import { Section } from '../components/Section';
 import { businessPartOf, showFieldIssues, useSettingsForm } from '../components/settings-form';
 import { SaveBar } from '../components/SaveBar';
+import { ReminderSettings } from './settings/ReminderSettings';
 
 export function SettingsScreen(props: {
   settings: Settings;
@@ -49,68 +50,68 @@ export function SettingsScreen(props: {
   });
 
   return (
-    <form className="screen" onSubmit={save} noValidate>
-      <Stack gap="lg">
-        <div>
-          <Title order={1} size="h2">
-            Settings
-          </Title>
-          <Text c="dimmed">
-            Your details as customers see them, and how Goodwill works for you.
-          </Text>
-        </div>
-        <Section title="Your business" description="Shown on every invoice and letter.">
-          <BusinessFields form={form} />
-        </Section>
-        <Section title="Getting paid">
-          <PaymentFields form={form} />
-        </Section>
-        <Section title="Language and time">
-          <RegionFields form={form} />
-        </Section>
-        <Section
-          title="When customers may be contacted"
-          description="Goodwill keeps reminders and calls inside these hours."
-        >
-          <ContactWindowFields form={form} />
-        </Section>
-        <Section title="Your data" description="Everything stays on this computer.">
-          <Text size="sm">
-            The ledger and its daily backups are kept in <Code>{props.info.dataFolder}</Code>
-          </Text>
-          <Text size="sm" c="dimmed">
-            Goodwill {props.info.version}, running{' '}
-            {props.info.mode === 'electron'
-              ? 'as a desktop app'
-              : 'in your browser (headless mode)'}
-            .
-          </Text>
-        </Section>
-        <SaveBar
-          problem={
-            outcome && (
-              <Alert
-                role="status"
-                color={outcome.kind === 'saved' ? 'teal' : 'red'}
-                icon={outcome.kind === 'saved' ? <IconCheck size={18} /> : undefined}
-              >
-                {outcome.message}
-              </Alert>
-            )
-          }
-        >
-          <Button
-            variant="default"
-            disabled={!form.isDirty() || saving}
-            onClick={() => form.reset()}
+    <Stack className="screen" gap="xl">
+      <form onSubmit={save} noValidate>
+        <Stack gap="lg">
+          <div>
+            <Title order={1} size="h2">
+              Settings
+            </Title>
+            <Text c="dimmed">
+              Your details as customers see them, and how Goodwill works for you.
+            </Text>
+          </div>
+          <Section title="Your business" description="Shown on every invoice and letter.">
+            <BusinessFields form={form} />
+          </Section>
+          <Section title="Getting paid">
+            <PaymentFields form={form} />
+          </Section>
+          <Section title="Language and time">
+            <RegionFields form={form} />
+          </Section>
+          <Section
+            title="When customers may be contacted"
+            description="Goodwill keeps reminders and calls inside these hours."
           >
-            Undo changes
-          </Button>
-          <Button type="submit" loading={saving}>
-            Save changes
-          </Button>
-        </SaveBar>
-      </Stack>
-    </form>
+            <ContactWindowFields form={form} />
+          </Section>
+          <SaveBar
+            problem={
+              outcome && (
+                <Alert
+                  role="status"
+                  color={outcome.kind === 'saved' ? 'teal' : 'red'}
+                  icon={outcome.kind === 'saved' ? <IconCheck size={18} /> : undefined}
+                >
+                  {outcome.message}
+                </Alert>
+              )
+            }
+          >
+            <Button
+              variant="default"
+              disabled={!form.isDirty() || saving}
+              onClick={() => form.reset()}
+            >
+              Undo changes
+            </Button>
+            <Button type="submit" loading={saving}>
+              Save changes
+            </Button>
+          </SaveBar>
+        </Stack>
+      </form>
+      <ReminderSettings />
+      <Section title="Your data" description="Everything stays on this computer.">
+        <Text size="sm">
+          The ledger and its daily backups are kept in <Code>{props.info.dataFolder}</Code>
+        </Text>
+        <Text size="sm" c="dimmed">
+          Goodwill {props.info.version}, running{' '}
+          {props.info.mode === 'electron' ? 'as a desktop app' : 'in your browser (headless mode)'}.
+        </Text>
+      </Section>
+    </Stack>
   );
 }

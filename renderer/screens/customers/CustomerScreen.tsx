@@ -1,6 +1,6 @@
-import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { IconCash, IconFileInvoice } from '@tabler/icons-react';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useState } from 'react';
 import type { Customer } from '../../../shared/ledger';
 import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
@@ -16,6 +16,11 @@ import { CustomerFlags } from './CustomerFlags';
 import { EditCustomerModal } from './EditCustomerModal';
 import { PaymentsTable } from './PaymentsTable';
 import { Timeline } from './Timeline';
+import { CustomerCard as Card } from './CustomerCard';
+import { CustomerReminders } from './reminders/CustomerReminders';
+import { loadCustomerReminders } from './reminders/customer-reminders';
+import { ChasingControl } from './reminders/ChasingControl';
+import { CallsCard } from './reminders/CallsCard';
 import { FormProblem } from '../../components/SaveBar';
 
 export function CustomerScreen({ id }: { id: number }) {
@@ -26,6 +31,8 @@ export function CustomerScreen({ id }: { id: number }) {
     [id],
   );
   const loaded = useLoad(load);
+  const loadReminders = useCallback(() => loadCustomerReminders(id), [id]);
+  const reminders = useLoad(loadReminders);
   const [dialog, setDialog] = useState<'edit' | 'archive' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const back = (
@@ -48,10 +55,16 @@ export function CustomerScreen({ id }: { id: number }) {
 
   const [detail, timeline] = loaded.value;
   const { customer } = detail;
+  /** Something changed: the ledger, the timeline and the reminders are read again. */
+  const refresh = () => {
+    loaded.reload();
+    reminders.reload();
+  };
   const changed = (_: Customer) => {
     setDialog(null);
-    loaded.reload();
+    refresh();
   };
+  const pauses = reminders.value?.customerId === id ? reminders.value.setup.pausedInvoices : [];
   const restore = async () => {
     setProblem(null);
     try {
@@ -95,18 +108,34 @@ export function CustomerScreen({ id }: { id: number }) {
             {detail.openInvoices.length === 0 ? (
               <Text c="dimmed">Nothing open. Every invoice is settled.</Text>
             ) : (
-              <InvoiceTable label="Open invoices" invoices={detail.openInvoices} />
+              <InvoiceTable
+                label="Open invoices"
+                invoices={detail.openInvoices}
+                extra={{
+                  title: 'Chasing',
+                  cell: (invoice) => (
+                    <ChasingControl
+                      invoice={invoice}
+                      pause={pauses.find((pause) => pause.invoiceId === invoice.id)}
+                      onChanged={refresh}
+                    />
+                  ),
+                }}
+              />
             )}
           </Card>
+          <CustomerReminders
+            loaded={reminders}
+            customerId={id}
+            balances={detail.balances}
+            openInvoices={detail.openInvoices}
+            onChanged={refresh}
+          />
           <Card title="Payments">
             {detail.payments.length === 0 ? (
               <Text c="dimmed">No payments yet.</Text>
             ) : (
-              <PaymentsTable
-                label="Payments"
-                payments={detail.payments}
-                onChanged={loaded.reload}
-              />
+              <PaymentsTable label="Payments" payments={detail.payments} onChanged={refresh} />
             )}
           </Card>
         </Stack>
@@ -117,6 +146,9 @@ export function CustomerScreen({ id }: { id: number }) {
             onArchive={() => setDialog('archive')}
             onRestore={() => void restore()}
           />
+          {reminders.value?.customerId === id && (
+            <CallsCard customerId={id} contacts={reminders.value.contacts} onChanged={refresh} />
+          )}
           <Card title="Timeline">
             <Timeline entries={timeline} />
           </Card>
@@ -142,17 +174,4 @@ function subtitle(customer: Customer): string {
   return [customer.company !== customer.name ? customer.company : '', customer.email]
     .filter(Boolean)
     .join(' · ');
-}
-
-function Card(props: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="lg" component="section" aria-label={props.title}>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {props.title}
-        </Title>
-        {props.children}
-      </Stack>
-    </Paper>
-  );
 }

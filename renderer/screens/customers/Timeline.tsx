@@ -1,9 +1,14 @@
 import { Text, Timeline as MantineTimeline } from '@mantine/core';
 import {
   IconArchive,
+  IconBell,
   IconCash,
   IconFileInvoice,
+  IconHeartHandshake,
+  IconMessageQuestion,
   IconPencil,
+  IconPhone,
+  IconPlayerPause,
   IconReceiptRefund,
   IconUserPlus,
   type Icon,
@@ -17,6 +22,11 @@ function iconFor(kind: string): Icon {
   if (kind.startsWith('customer.')) return IconPencil;
   if (kind.startsWith('payment.refunded')) return IconReceiptRefund;
   if (kind.startsWith('payment.')) return IconCash;
+  if (kind.startsWith('promises.')) return IconHeartHandshake;
+  if (kind.startsWith('disputes.')) return IconMessageQuestion;
+  if (kind.startsWith('contacts.')) return IconPhone;
+  if (kind.startsWith('invoice.chasing_')) return IconPlayerPause;
+  if (kind.startsWith('reminders.')) return IconBell;
   return IconFileInvoice;
 }
 

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
+import { ChasingPausedNote } from './ChasingPausedNote';
 import { DownloadPdfButton } from './DownloadPdfButton';
 import { InvoiceActionModal, type ActionSpec } from './InvoiceActionModal';
 import { InvoiceDocument } from './InvoiceDocument';
@@ -119,6 +120,7 @@ export function InvoiceScreen({ id }: { id: number }) {
           {invoice.voidReason}
         </Alert>
       )}
+      {owed && <ChasingPausedNote invoiceId={invoice.id} customerId={invoice.customerId} />}
       <div className="detail-layout">
         <InvoiceDocument invoice={invoice} />
         <Stack gap="lg" miw={0}>

@@ -1,4 +1,5 @@
 import { Table } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { InvoiceSummary } from '../../../shared/ledger';
 import { AppLink } from '../../components/AppLink';
 import { InvoiceStateBadge } from '../../components/InvoiceStateBadge';
@@ -10,6 +11,8 @@ export function InvoiceTable(props: {
   label: string;
   invoices: readonly InvoiceSummary[];
   withCustomer?: boolean;
+  /** One more column at the end, for what a screen does with each invoice. */
+  extra?: { title: string; cell: (invoice: InvoiceSummary) => ReactNode };
 }) {
   const format = useFormat();
   return (
@@ -29,6 +32,7 @@ export function InvoiceTable(props: {
             <Table.Th className="end">Total</Table.Th>
             <Table.Th className="end">Open</Table.Th>
             <Table.Th>State</Table.Th>
+            {props.extra && <Table.Th>{props.extra.title}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -55,6 +59,7 @@ export function InvoiceTable(props: {
               <Table.Td>
                 <InvoiceStateBadge state={invoice.state} daysOverdue={invoice.daysOverdue} />
               </Table.Td>
+              {props.extra && <Table.Td>{props.extra.cell(invoice)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
