@@ -100,7 +100,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       invoices: () => invoices,
       payments: () => payments,
     }),
-    ledger: createLedgerService({ db: connection.db, context }),
+    ledger: createLedgerService({ db: connection.db, sqlite: connection.sqlite, context }),
     documents: createDocumentsService({ db: connection.db, clock, settings, invoices }),
     reminders: createRemindersService({
       db: connection.db,

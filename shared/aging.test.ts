@@ -5,6 +5,7 @@ import {
   agingTotals,
   bucketFor,
   bucketStartDates,
+  bucketsFromStarts,
   compareAgingRows,
   daysOverdue,
   type AgingRow,
@@ -74,6 +75,36 @@ function agingRow(
   const total = agingBuckets.reduce((sum, bucket) => sum + amounts[bucket], 0);
   return { customerId, currency, ...amounts, total, oldestDaysOverdue };
 }
+
+describe('buckets from what is due on or after each start date', () => {
+  it('agree with putting each amount in the bucket of its lateness', () => {
+    const amount = fc.record({
+      late: fc.oneof(
+        fc.constantFrom(0, 1, 30, 31, 60, 61, 90, 91),
+        fc.integer({ min: -60, max: 400 }),
+      ),
+      open: fc.integer({ min: 1, max: 10_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.array(amount), (dayIndex, amounts) => {
+        const asOf = addDays('2024-01-01', dayIndex);
+        const starts = bucketStartDates(asOf);
+        const from = { current: 0, d1_30: 0, d31_60: 0, d61_90: 0 };
+        const expected: BucketAmounts = { current: 0, d1_30: 0, d31_60: 0, d61_90: 0, d90_plus: 0 };
+        let total = 0;
+        for (const { late, open } of amounts) {
+          const due = addDays(asOf, -late);
+          for (const start of ['current', 'd1_30', 'd31_60', 'd61_90'] as const) {
+            if (due >= starts[start]) from[start] += open;
+          }
+          expected[bucketFor(daysOverdue(due, asOf))] += open;
+          total += open;
+        }
+        expect(bucketsFromStarts(from, total)).toEqual(expected);
+      }),
+    );
+  });
+});
 
 describe('aging rows and totals', () => {
   it('totals per currency, in currency order, counting customers', () => {

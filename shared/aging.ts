@@ -71,7 +71,12 @@ export function agingTotals(rows: Iterable<AgingRow>): AgingTotals[] {
       total = { currency: row.currency, ...emptyBuckets(), total: 0, customers: 0 };
       totals.set(row.currency, total);
     }
-    for (const bucket of agingBuckets) total[bucket] += row[bucket];
+    // Field by field rather than a loop over agingBuckets: a few times quicker at thousands of rows.
+    total.current += row.current;
+    total.d1_30 += row.d1_30;
+    total.d31_60 += row.d31_60;
+    total.d61_90 += row.d61_90;
+    total.d90_plus += row.d90_plus;
     total.total += row.total;
     total.customers += 1;
   }
@@ -89,5 +94,23 @@ export function bucketStartDates(asOf: CalendarDate) {
     d1_30: addDays(asOf, -30),
     d31_60: addDays(asOf, -60),
     d61_90: addDays(asOf, -90),
+  };
+}
+
+/** What is open on invoices due on or after each bucket's start date (see bucketStartDates). */
+export type OpenFromStarts = Record<keyof ReturnType<typeof bucketStartDates>, Minor>;
+
+/**
+ * The five buckets from what is open on invoices due on or after each bucket's start date, and
+ * the total: a query then sums with one comparison per boundary instead of two per bucket.
+ * Agrees with bucketFor (shared/aging.test.ts).
+ */
+export function bucketsFromStarts(from: OpenFromStarts, total: Minor): BucketAmounts {
+  return {
+    current: from.current,
+    d1_30: from.d1_30 - from.current,
+    d31_60: from.d31_60 - from.d1_30,
+    d61_90: from.d61_90 - from.d31_60,
+    d90_plus: total - from.d61_90,
   };
 }

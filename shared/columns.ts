@@ -14,7 +14,9 @@ export type FieldsOf<T> = { readonly [K in keyof T]-?: true };
 export function toColumns<T extends object>(rows: readonly T[], fields: FieldsOf<T>): Columns<T> {
   const columns = {} as Columns<T>;
   for (const field of Object.keys(fields) as (keyof T)[]) {
-    columns[field] = rows.map((row) => row[field]);
+    const column = new Array<T[keyof T]>(rows.length);
+    for (let i = 0; i < rows.length; i++) column[i] = rows[i]![field];
+    columns[field] = column;
   }
   return columns;
 }

@@ -1,8 +1,10 @@
 /** Aging: who owes what, and how late, traced to the invoices behind every figure. */
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import {
   agingTotals,
   bucketFor,
+  bucketsFromStarts,
   compareAgingRows,
   daysOverdue,
   type AgingBucket,
@@ -50,6 +52,8 @@ const creditFields: FieldsOf<UnappliedCredit> = { customerId: true, currency: tr
 
 export function createLedgerService(deps: {
   db: Kysely<DB>;
+  /** The same connection's raw handle, for the one read that wants rows as arrays. */
+  sqlite: Database.Database;
   context: () => Promise<BusinessContext>;
 }): LedgerService {
   const { db } = deps;
@@ -65,28 +69,42 @@ export function createLedgerService(deps: {
     async aging(options) {
       const { asOf, current } = await resolveAsOf(options.asOf);
       const [sums, credit] = await Promise.all([
-        agingSums(db, { asOf, current, currency: options.currency }),
+        agingSums(db, deps.sqlite, { asOf, current, currency: options.currency }),
         unappliedCredit(db, { asOf, current, currency: options.currency }),
       ]);
       // A few hundred due dates are the oldest of thousands of rows: work each out once.
       const lateness = new Map<CalendarDate, number>();
       const rows = sums.map((sum): AgingReportRow => {
-        let late = lateness.get(sum.oldest_due);
+        const [
+          customerId,
+          customerName,
+          currency,
+          fromCurrent,
+          fromD1_30,
+          fromD31_60,
+          fromD61_90,
+          sumTotal,
+          oldestDue,
+        ] = sum;
+        let late = lateness.get(oldestDue);
         if (late === undefined) {
-          late = daysOverdue(sum.oldest_due, asOf);
-          lateness.set(sum.oldest_due, late);
+          late = daysOverdue(oldestDue, asOf);
+          lateness.set(oldestDue, late);
         }
+        const total = minorFromSql(sumTotal);
+        const from = {
+          current: minorFromSql(fromCurrent),
+          d1_30: minorFromSql(fromD1_30),
+          d31_60: minorFromSql(fromD31_60),
+          d61_90: minorFromSql(fromD61_90),
+        };
         return {
-          customerId: sum.customer_id,
-          currency: sum.currency,
-          current: minorFromSql(sum.current),
-          d1_30: minorFromSql(sum.d1_30),
-          d31_60: minorFromSql(sum.d31_60),
-          d61_90: minorFromSql(sum.d61_90),
-          d90_plus: minorFromSql(sum.d90_plus),
-          total: minorFromSql(sum.total),
+          ...bucketsFromStarts(from, total),
+          customerId,
+          customerName,
+          currency,
+          total,
           oldestDaysOverdue: late,
-          customerName: sum.customer_name,
           lastContactAt: null,
         };
       });

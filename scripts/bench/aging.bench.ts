@@ -140,6 +140,7 @@ function openInProcess(file: string) {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: serviceDb }) });
   const ledger = createLedgerService({
     db,
+    sqlite: serviceDb,
     context: () => Promise.resolve({ today, locale: 'en-GB' }),
   });
   const floor = floorDb.prepare<Record<string, string>, FloorRow>(floorSql);
@@ -150,7 +151,7 @@ function openInProcess(file: string) {
       const service = await timeAsync(() => ledger.aging({ asOf }));
       const json = time(() => JSON.stringify({ ok: true, value: service.value }));
       const current = asOf >= today;
-      const open = await timeAsync(() => agingSums(db, { asOf, current }));
+      const open = await timeAsync(() => agingSums(db, serviceDb, { asOf, current }));
       const credit = await timeAsync(() => unappliedCredit(db, { asOf, current }));
       return { service: service.ms, stringify: json.ms, open: open.ms, credit: credit.ms };
     },
