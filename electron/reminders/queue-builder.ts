@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { CalendarDate } from '../../shared/dates';
+import { formatCalendarDate } from '../../shared/date-format';
 import type { ReminderPolicy } from '../../shared/api/reminders';
 import {
   describeStep,
@@ -94,7 +95,9 @@ export function toQueueItem(
     channel,
     episode: row.episode,
     status: snoozed ? 'snoozed' : check.status,
-    why: snoozed ? [...why, `Snoozed until ${row.snoozed_until}.`] : [...why, ...check.why],
+    why: snoozed
+      ? [...why, `Snoozed until ${formatCalendarDate(row.snoozed_until!, settings.locale)}.`]
+      : [...why, ...check.why],
     readyAt: check.status === 'waiting' && check.readyAt ? check.readyAt.toISOString() : null,
     snoozedUntil: snoozed ? row.snoozed_until : null,
     autopilot: row.autopilot === 1,
@@ -115,7 +118,9 @@ export async function buildQueue(db: Kysely<DB>, context: QueueContext): Promise
   ]);
   const items = rows.map((row) => toQueueItem(row, contacts.get(row.customer_id) ?? [], context));
 
-  const withItems = new Set(rows.filter((r) => r.step !== 'promise_due').map((r) => r.customer_id));
+  // A customer with any row already (a step, or the promise falling due that holds them) is
+  // explained there; a blocked row is only for those the queue would otherwise not show.
+  const withItems = new Set(rows.map((r) => r.customer_id));
   const paused = pausedIds.filter((id) => !withItems.has(id));
   if (paused.length > 0) {
     const situations = await loadSituations(db, paused, {

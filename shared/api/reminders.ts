@@ -139,8 +139,11 @@ export const actSchema = z.discriminatedUnion(
         action: z.literal('log_call'),
         outcome: z.enum(callOutcomes, `The outcome is one of ${callOutcomes.join(', ')}.`),
         note: text(2000, 'note').optional(),
-        /** With the outcome `promised`: the promise made on the call. */
-        promise: z.object(promiseFields).strict().optional(),
+        /** With the outcome `promised`: the promise made on the call (by phone). */
+        promise: z
+          .object({ ...promiseFields, channel: promiseFields.channel.optional() })
+          .strict()
+          .optional(),
       })
       .strict(),
   ],

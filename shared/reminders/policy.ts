@@ -307,7 +307,7 @@ function propose(situation: CustomerSituation, context: PolicyContext): Proposal
   const stepIndex = resuming ? takenIndex + 1 : fitIndex;
   const step = steps[stepIndex]!;
   const skipped = resuming ? [] : steps.slice(takenIndex + 1, fitIndex);
-  const why = [lateLine, `${describeStep(step)} is due.`];
+  const why = [lateLine, `The ${describeStep(step)} is due.`];
   if (resuming) {
     why.push(`The ladder resumes where it stopped after ${resuming.reason}; it never jumps.`);
   } else if (skipped.length > 0) {

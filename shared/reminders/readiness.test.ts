@@ -196,7 +196,7 @@ const scenarios: Scenario[] = [
     status: 'waiting',
     readyAt: '2027-03-22T08:00:00.000Z',
     why: [
-      'Outside the contact window (2027-03-20 12:00 (sat) their time); it opens 2027-03-22 at 08:00 their time.',
+      'Outside the contact window: it is 12:00 on Saturday 20 March 2027 where they are; it opens Monday 22 March 2027 at 08:00.',
     ],
   },
   {
@@ -204,7 +204,7 @@ const scenarios: Scenario[] = [
     timeZone: 'America/New_York',
     status: 'waiting',
     readyAt: '2027-03-15T12:00:00.000Z',
-    why: ['Outside the contact window (2027-03-15 06:00 (mon) their time)'],
+    why: ['Outside the contact window: it is 06:00 on Monday 15 March 2027 where they are'],
   },
   {
     name: 'a consumer at 07:30 their time, though the settings open at 07:00',
@@ -213,7 +213,7 @@ const scenarios: Scenario[] = [
     window: { ...weekdaysOnly, start: '07:00', end: '22:00' },
     status: 'waiting',
     readyAt: '2027-01-11T08:00:00.000Z',
-    why: ['it opens 2027-01-11 at 08:00 their time.'],
+    why: ['it opens Monday 11 January 2027 at 08:00.'],
   },
   {
     name: 'a company at 07:30 with the same settings',

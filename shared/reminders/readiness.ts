@@ -6,8 +6,8 @@
 import { addDays, calendarDateIn, daysBetween, type CalendarDate } from '../dates';
 import { formatCalendarDate } from '../date-format';
 import type { CustomerKind } from '../ledger';
-import type { ContactWindow } from '../settings';
-import { checkWindow, instantAt, windowFor } from './contact-window';
+import type { ContactWindow, Weekday } from '../settings';
+import { checkWindow, instantAt, weekdayOf, windowFor } from './contact-window';
 import type { Guardrails } from './guardrails';
 import type { StepChannel, StepKey } from './ladder';
 import type { SituationContact } from './situation';
@@ -24,6 +24,16 @@ export interface ReadinessContext {
 }
 
 const sevenDaysMs = 7 * 86_400_000;
+
+const weekdayNames: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
 function ago(days: number): string {
   if (days === 0) return 'today';
@@ -88,10 +98,15 @@ export function readiness(
 
   const windowNow = checkWindow(now, customer.timeZone, window);
   if (!windowNow.open) {
+    const day = (date: CalendarDate) =>
+      `${weekdayNames[weekdayOf(date)]} ${formatCalendarDate(date, context.locale)}`;
+    const [localDate = '', localTime = ''] = windowNow.localNow.split(' ');
     const opens = windowNow.opensAt
-      ? `; it opens ${calendarDateIn(windowNow.opensAt, customer.timeZone)} at ${window.start} their time`
+      ? `; it opens ${day(calendarDateIn(windowNow.opensAt, customer.timeZone))} at ${window.start}`
       : '; the contact window has no hours at all';
-    why.push(`Outside the contact window (${windowNow.localNow} their time)${opens}.`);
+    why.push(
+      `Outside the contact window: it is ${localTime} on ${day(localDate)} where they are${opens}.`,
+    );
     if (!windowNow.opensAt) return { status: 'waiting', why, readyAt: null };
     waits.push(windowNow.opensAt);
   }
