@@ -90,6 +90,13 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
   const reminders = createReminderEngine({ db: connection.db, clock, settings: readSettings });
   const promises = createPromisesService({ db: connection.db, clock, settings: readSettings });
   const disputes = createDisputesService({ db: connection.db, clock, settings: readSettings });
+  const contacts = createContactsService({
+    db: connection.db,
+    clock,
+    settings: readSettings,
+    promises: () => promises,
+    disputes: () => disputes,
+  });
   const services: Services = {
     settings,
     invoices,
@@ -109,10 +116,11 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       engine: reminders,
       promises: () => promises,
       disputes: () => disputes,
+      contacts: () => contacts,
     }),
     promises,
     disputes,
-    contacts: createContactsService({ db: connection.db, clock }),
+    contacts,
     app: createAppService({
       clock,
       settings,

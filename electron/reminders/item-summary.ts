@@ -9,6 +9,8 @@ import { queueInvoiceLimit, type QueueInvoice, type QueueItem } from '../../shar
 import type { CustomerSituation } from '../../shared/reminders/situation';
 
 export interface ItemSummary {
+  /** The step as the customer's own ladder names it ("check-in (+10)"). */
+  stepName?: string;
   invoices: QueueInvoice[];
   invoiceCount: number;
   openTotals: QueueItem['openTotals'];

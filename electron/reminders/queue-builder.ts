@@ -90,7 +90,7 @@ export function toQueueItem(
     customerId: row.customer_id,
     customerName: row.customer_name,
     step,
-    stepName: stepTitle(step, policy),
+    stepName: summary.stepName ?? stepTitle(step, policy),
     group: groupOf(step, channel),
     channel,
     episode: row.episode,

@@ -95,7 +95,10 @@ export async function reconcileCustomer(
         invoiceIds: [],
         why: ['The account was chased and is now settled: a warm thank-you.'],
         skipped: [],
-        summary: JSON.stringify(summarise(situation, [], today)),
+        summary: JSON.stringify({
+          ...summarise(situation, [], today),
+          stepName: stepNames.thank_you,
+        }),
       });
     }
     situation = { ...situation, episode: episode + 1, taken: [] };
@@ -141,7 +144,10 @@ export async function reconcileCustomer(
       invoiceIds: proposal.invoiceIds,
       why: proposal.why,
       skipped: proposal.skipped,
-      summary: JSON.stringify(summarise(situation, proposal.invoiceIds, today)),
+      summary: JSON.stringify({
+        ...summarise(situation, proposal.invoiceIds, today),
+        stepName: stepLabel(proposal.step, situation.ladder),
+      }),
     });
   }
   if (plan.promiseDue) {
@@ -158,7 +164,10 @@ export async function reconcileCustomer(
       invoiceIds,
       why: due.why,
       skipped: [],
-      summary: JSON.stringify(summarise(situation, invoiceIds, today, due)),
+      summary: JSON.stringify({
+        ...summarise(situation, invoiceIds, today, due),
+        stepName: stepNames.promise_due,
+      }),
     });
   }
 

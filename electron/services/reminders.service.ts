@@ -28,7 +28,7 @@ import type { Settings } from '../../shared/settings';
 import { appendEvent } from '../db/events.repository';
 import { openItems } from '../db/reminders.repository';
 import type { DB } from '../db/schema';
-import { approveItem, recordCall, skipItem, snoozeItem } from '../reminders/actions';
+import { approveItem, skipItem, snoozeItem } from '../reminders/actions';
 import type { ReminderEngine } from '../reminders/engine';
 import { readPolicy, writePolicy } from '../reminders/policy-settings';
 import { buildQueue, stepTitle } from '../reminders/queue-builder';
@@ -38,6 +38,7 @@ import { summarise } from '../reminders/item-summary';
 import { requireCustomer } from './lookups';
 import type { PromisesService } from './promises.service';
 import type { DisputesService } from './disputes.service';
+import type { ContactsService } from './contacts.service';
 
 export interface RemindersService {
   queue(input: { date?: CalendarDate | undefined }): Promise<ReminderQueue>;
@@ -79,6 +80,7 @@ export function createRemindersService(deps: {
   engine: ReminderEngine;
   promises: () => PromisesService;
   disputes: () => DisputesService;
+  contacts: () => ContactsService;
 }): RemindersService {
   const { db, clock, engine } = deps;
 
@@ -212,48 +214,15 @@ export function createRemindersService(deps: {
             'action',
           );
         }
-        if (input.outcome === 'promised' && !input.promise) {
-          throw new AppError(
-            'invalid_input',
-            'Please give the promise made on the call.',
-            'promise',
-          );
-        }
-        if (input.outcome !== 'promised' && input.promise) {
-          throw new AppError(
-            'invalid_input',
-            'A promise goes with the outcome "promised".',
-            'promise',
-          );
-        }
-        const promises = deps.promises();
-        const promise = input.promise
-          ? await promises.check(
-              { customerId: row.customer_id, ...input.promise, channel: 'phone' },
-              'promise',
-            )
-          : null;
-        await db.transaction().execute(async (trx) => {
-          await recordCall(trx, {
+        await deps.contacts().record(
+          {
             customerId: row.customer_id,
             outcome: input.outcome,
-            note: input.note ?? '',
-            now,
-            item: row,
-          });
-          if (promise) await promises.insert(trx, promise, now);
-          if (input.outcome === 'disputed') {
-            await deps.disputes().insert(
-              trx,
-              {
-                customerId: row.customer_id,
-                reason: input.note || 'Disputed on a call',
-                invoiceIds: [],
-              },
-              { now, today },
-            );
-          }
-        });
+            note: input.note,
+            promise: input.promise,
+          },
+          row,
+        );
         return result('done', 'Call logged.');
       }
 
@@ -433,7 +402,17 @@ export function createRemindersService(deps: {
       const { settings, now, today } = await moment();
       const invoice = await db
         .selectFrom('invoices')
-        .select(['id', 'number', 'customer_id', 'chase_paused_until', 'chase_pause_reason'])
+        .select([
+          'id',
+          'number',
+          'customer_id',
+          'chase_paused_until',
+          'chase_pause_reason',
+          'voided_at',
+          'is_draft',
+          'settled_amount',
+          'total_amount',
+        ])
         .where('id', '=', input.invoiceId)
         .executeTakeFirst();
       if (!invoice) {
@@ -441,6 +420,13 @@ export function createRemindersService(deps: {
       }
       if (input.until < today) {
         throw new AppError('invalid_input', 'A pause ends today or later.', 'until');
+      }
+      if (invoice.voided_at || invoice.is_draft || invoice.settled_amount >= invoice.total_amount) {
+        throw new AppError(
+          'conflict',
+          `Invoice ${invoice.number} has nothing open to chase.`,
+          'invoiceId',
+        );
       }
       if (input.until > addDays(today, 366)) {
         throw new AppError('invalid_input', 'Pause for at most a year.', 'until');

@@ -367,4 +367,44 @@ describe('the Today queue', () => {
     });
     expect(fingerprint()).toBe(before);
   });
+
+  it('names the step from the customer’s own ladder, and logs a promise made on any call', async () => {
+    const { ok, call, queue, customer, invoice, fingerprint } = await ledgerWithOverdue();
+    const policy = await ok<{ ladder: { key: string; days: number }[] }>('reminders.policy', {});
+    await ok('reminders.setCustomerLadder', {
+      customerId: customer.id,
+      mode: 'custom',
+      ladder: policy.ladder.map((step) => (step.key === 'check_in' ? { ...step, days: 10 } : step)),
+    });
+    const [item] = (await queue()).items;
+    expect(item).toMatchObject({ step: 'check_in', stepName: 'check-in (+10)' });
+
+    const before = fingerprint();
+    const missing = await call('contacts.logCall', {
+      customerId: customer.id,
+      outcome: 'promised',
+    });
+    expect(missing).toMatchObject({ ok: false, error: { field: 'promise' } });
+    expect(fingerprint()).toBe(before);
+    await ok('contacts.logCall', {
+      customerId: customer.id,
+      outcome: 'promised',
+      promise: { date: '2027-03-19', amount: 20000, currency: 'GBP' },
+    });
+    const promises = await ok<PromiseView[]>('promises.list', { customerId: customer.id });
+    expect(promises[0]).toMatchObject({ channel: 'phone', amount: 20000, state: 'in_time' });
+
+    await ok('payments.record', {
+      customerId: customer.id,
+      date: '2027-03-15',
+      amount: 50000,
+      currency: 'GBP',
+    });
+    const paid = await call('reminders.pauseInvoice', {
+      invoiceId: invoice.id,
+      until: '2027-03-20',
+      reason: 'x',
+    });
+    expect(paid).toMatchObject({ ok: false, error: { code: 'conflict', field: 'invoiceId' } });
+  });
 });

@@ -277,6 +277,11 @@ export const reminderMethods = {
         customerId: id,
         outcome: z.enum(callOutcomes, `The outcome is one of ${callOutcomes.join(', ')}.`),
         note: text(2000, 'note').optional(),
+        /** With the outcome `promised`: the promise made on the call. */
+        promise: z
+          .object({ ...promiseFields, channel: promiseFields.channel.optional() })
+          .strict()
+          .optional(),
       })
       .strict(),
   ).returns<ContactView>(),
