@@ -65,6 +65,18 @@ export async function customersWithOpenBusiness(db: Kysely<DB>): Promise<number[
   return rows.map((row) => row.customer_id);
 }
 
+/**
+ * The customers (null: business-wide) with events after `sinceEventId`. NOT INDEXED: left to
+ * itself, SQLite answers the DISTINCT by scanning the whole of events_by_customer (every event
+ * ever written: ~20 ms at 150,000 events, growing with the timeline) rather than reading the
+ * few rows past `sinceEventId` by rowid (~0.02 ms).
+ */
+export async function customersWithEventsSince(db: Kysely<DB>, sinceEventId: number) {
+  const { rows } = await sql<{ customer_id: number | null }>`
+    SELECT DISTINCT customer_id FROM events NOT INDEXED WHERE id > ${sinceEventId}`.execute(db);
+  return rows.map((row) => row.customer_id);
+}
+
 /** Open disputes: with no invoice rows a dispute covers the whole customer (invoice_id null). */
 export async function openDisputeFacts(db: Kysely<DB>, ids: readonly number[] | 'all') {
   const { rows } = await sql<{

@@ -11,7 +11,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { calendarDateIn, type Clock } from '../../shared/dates';
 import type { Settings } from '../../shared/settings';
-import { customersWithOpenBusiness } from '../db/reminders.repository';
+import { customersWithEventsSince, customersWithOpenBusiness } from '../db/reminders.repository';
 import type { DB } from '../db/schema';
 import { readPolicy } from './policy-settings';
 import { reconcileCustomer } from './reconcile';
@@ -51,15 +51,6 @@ export function createReminderEngine(deps: {
   let seenDay = '';
   let chain: Promise<unknown> = Promise.resolve();
 
-  async function changedCustomers(sinceEventId: number) {
-    // NOT INDEXED: left to itself, SQLite answers the DISTINCT by scanning the whole of
-    // events_by_customer (every event ever written: ~20 ms at 150,000 events, growing with the
-    // timeline) rather than reading the few rows past `sinceEventId` by rowid (~0.02 ms).
-    const { rows } = await sql<{ customer_id: number | null }>`
-      SELECT DISTINCT customer_id FROM events NOT INDEXED WHERE id > ${sinceEventId}`.execute(db);
-    return rows.map((row) => row.customer_id);
-  }
-
   async function run(options: { full?: boolean }): Promise<TickResult> {
     const settings = await deps.settings();
     const now = clock.now();
@@ -78,7 +69,7 @@ export function createReminderEngine(deps: {
       ids = await customersWithOpenBusiness(db);
       result.full = true;
     } else if (lastEventId !== seenEventId) {
-      const changed = await changedCustomers(seenEventId);
+      const changed = await customersWithEventsSince(db, seenEventId);
       if (changed.includes(null)) {
         ids = await customersWithOpenBusiness(db);
         result.full = true;
