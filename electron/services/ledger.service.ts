@@ -74,35 +74,34 @@ export function createLedgerService(deps: {
       ]);
       // A few hundred due dates are the oldest of thousands of rows: work each out once.
       const lateness = new Map<CalendarDate, number>();
+      // Every property written out, in one order, from the row's places (see AgingSums): a
+      // spread here left V8 with slow objects, and sorting and totalling them took 20 ms.
       const rows = sums.map((sum): AgingReportRow => {
-        const [
-          customerId,
-          customerName,
-          currency,
-          fromCurrent,
-          fromD1_30,
-          fromD31_60,
-          fromD61_90,
-          sumTotal,
-          oldestDue,
-        ] = sum;
+        const oldestDue = sum[8];
         let late = lateness.get(oldestDue);
         if (late === undefined) {
           late = daysOverdue(oldestDue, asOf);
           lateness.set(oldestDue, late);
         }
-        const total = minorFromSql(sumTotal);
-        const from = {
-          current: minorFromSql(fromCurrent),
-          d1_30: minorFromSql(fromD1_30),
-          d31_60: minorFromSql(fromD31_60),
-          d61_90: minorFromSql(fromD61_90),
-        };
+        const total = minorFromSql(sum[7]);
+        const buckets = bucketsFromStarts(
+          {
+            current: minorFromSql(sum[3]),
+            d1_30: minorFromSql(sum[4]),
+            d31_60: minorFromSql(sum[5]),
+            d61_90: minorFromSql(sum[6]),
+          },
+          total,
+        );
         return {
-          ...bucketsFromStarts(from, total),
-          customerId,
-          customerName,
-          currency,
+          customerId: sum[0],
+          customerName: sum[1],
+          currency: sum[2],
+          current: buckets.current,
+          d1_30: buckets.d1_30,
+          d31_60: buckets.d31_60,
+          d61_90: buckets.d61_90,
+          d90_plus: buckets.d90_plus,
           total,
           oldestDaysOverdue: late,
           lastContactAt: null,
