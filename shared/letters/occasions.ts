@@ -1,0 +1,66 @@
+/**
+ * Every occasion Goodwill writes for: the ladder's steps and the moments around them
+ * (promises, plans, disputes, hardship, a statement). Each has a default template and the set
+ * of variables its template may use.
+ */
+import type { StepKey } from '../reminders/ladder';
+
+export const occasions = [
+  'courtesy',
+  'slipped',
+  'reminder',
+  'check_in',
+  'firm',
+  'final',
+  'agency_notice',
+  'thank_you',
+  'promise_confirmation',
+  'promise_broken',
+  'plan_confirmation',
+  'plan_missed',
+  'plan_completed',
+  'hardship',
+  'dispute_ack',
+  'statement',
+] as const;
+export type Occasion = (typeof occasions)[number];
+
+export const occasionNames: Record<Occasion, string> = {
+  courtesy: 'Courtesy heads-up',
+  slipped: '"May have slipped through"',
+  reminder: 'Reminder with every way to pay',
+  check_in: 'Check-in (is everything all right?)',
+  firm: 'Firm reminder',
+  final: 'Final notice',
+  agency_notice: 'Agency notice',
+  thank_you: 'Thank-you after settling',
+  promise_confirmation: 'Promise confirmation',
+  promise_broken: 'Broken-promise check-in',
+  plan_confirmation: 'Plan confirmation',
+  plan_missed: 'Missed instalment',
+  plan_completed: 'Plan completed',
+  hardship: 'Hardship offer',
+  dispute_ack: 'Dispute acknowledgement',
+  statement: 'Customer statement',
+};
+
+/** The letter a queue step drafts; calls and decisions draft none. */
+export function occasionForStep(step: StepKey): Occasion | null {
+  switch (step) {
+    case 'courtesy':
+    case 'slipped':
+    case 'reminder':
+    case 'check_in':
+    case 'firm':
+    case 'final':
+    case 'thank_you':
+    case 'promise_broken':
+      return step;
+    default:
+      return null;
+  }
+}
+
+export function isOccasion(value: string): value is Occasion {
+  return (occasions as readonly string[]).includes(value);
+}
