@@ -27,6 +27,7 @@ import { createSettingsService } from './services/settings.service';
 import { createContactsService } from './services/contacts.service';
 import { createDisputesService } from './services/disputes.service';
 import { createPromisesService } from './services/promises.service';
+import { createLettersService } from './services/letters.service';
 import { createRemindersService } from './services/reminders.service';
 import { createReminderEngine, type ReminderEngine } from './reminders/engine';
 import { startReminderSchedule } from './scheduler/reminders';
@@ -121,6 +122,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     promises,
     disputes,
     contacts,
+    letters: createLettersService({ db: connection.db, clock, settings: readSettings }),
     app: createAppService({
       clock,
       settings,

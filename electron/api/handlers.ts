@@ -51,5 +51,11 @@ export function createHandlers(services: Services): Handlers {
     'disputes.list': (input) => services.disputes.list(input),
     'contacts.logCall': (input) => services.contacts.logCall(input),
     'contacts.list': (input) => services.contacts.list(input),
+    'letters.templates': () => services.letters.templates(),
+    'letters.template': ({ occasion }) => services.letters.template(occasion),
+    'letters.saveTemplate': (input) => services.letters.saveTemplate(input),
+    'letters.resetTemplate': ({ occasion }) => services.letters.resetTemplate(occasion),
+    'letters.draft': (input) => services.letters.draft(input),
+    'letters.pdf': (input) => services.letters.pdf(input),
   };
 }

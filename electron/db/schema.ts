@@ -259,6 +259,16 @@ export interface DisputeInvoicesTable {
   invoice_id: number;
 }
 
+export interface LetterTemplatesTable {
+  id: Generated<number>;
+  occasion: string;
+  version: number;
+  /** Null (with body): this version is the default text. */
+  subject: string | null;
+  body: string | null;
+  created_at: string;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -284,6 +294,7 @@ export interface DB {
   promises: PromisesTable;
   disputes: DisputesTable;
   dispute_invoices: DisputeInvoicesTable;
+  letter_templates: LetterTemplatesTable;
 }
 
 export type SettingsRow = Selectable<SettingsTable>;

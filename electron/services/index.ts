@@ -6,6 +6,7 @@ import type { CustomersService } from './customers.service';
 import type { DocumentsService } from './documents.service';
 import type { InvoicesService } from './invoices.service';
 import type { LedgerService } from './ledger.service';
+import type { LettersService } from './letters.service';
 import type { PaymentsService } from './payments.service';
 import type { PromisesService } from './promises.service';
 import type { RemindersService } from './reminders.service';
@@ -23,4 +24,5 @@ export interface Services {
   promises: PromisesService;
   disputes: DisputesService;
   contacts: ContactsService;
+  letters: LettersService;
 }

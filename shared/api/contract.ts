@@ -8,6 +8,7 @@ import { customerMethods } from './customers';
 import type { ApiResult } from './errors';
 import { invoiceMethods } from './invoices';
 import { ledgerMethods } from './ledger';
+import { letterMethods } from './letters';
 import type { Method } from './method';
 import { paymentMethods } from './payments';
 import { reminderMethods } from './reminders';
@@ -21,6 +22,7 @@ export const contract = {
   ...paymentMethods,
   ...ledgerMethods,
   ...reminderMethods,
+  ...letterMethods,
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

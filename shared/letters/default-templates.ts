@@ -8,6 +8,11 @@ import type { LetterTemplate } from './render';
 import type { Occasion } from './occasions';
 
 const greeting = 'Dear {{customer.greetingName}},';
+/** "invoice INV-1" or "invoices INV-1 and INV-2". */
+const invoiceWord =
+  '{{#severalInvoices}}invoices{{/severalInvoices}}{{^severalInvoices}}invoice{{/severalInvoices}}';
+const InvoiceWord =
+  '{{#severalInvoices}}Invoices{{/severalInvoices}}{{^severalInvoices}}Invoice{{/severalInvoices}}';
 const signOff = `Kind regards,
 
 {{business.name}}
@@ -22,7 +27,7 @@ const received = `{{#hasPaymentsReceived}}Thank you for the {{receivedTotal}} yo
 
 const gb: Record<Occasion, LetterTemplate> = {
   courtesy: {
-    subject: 'Invoice {{invoiceNumbers}} from {{business.name}}: due on {{oldest.dueDate}}',
+    subject: `${InvoiceWord} {{invoiceNumbers}} from {{business.name}}: due on {{oldest.dueDate}}`,
     body: `${greeting}
 
 A quick, friendly note: {{#severalInvoices}}invoices {{invoiceNumbers}} are{{/severalInvoices}}{{^severalInvoices}}invoice {{invoiceNumbers}} is{{/severalInvoices}} due on {{oldest.dueDate}}, for {{totalOpen}}.
@@ -38,7 +43,7 @@ Thank you for your business. ${questions}
 ${signOff}`,
   },
   slipped: {
-    subject: 'Invoice {{invoiceNumbers}} from {{business.name}}',
+    subject: `${InvoiceWord} {{invoiceNumbers}} from {{business.name}}`,
     body: `${greeting}
 
 ${received}I think {{#severalInvoices}}these invoices{{/severalInvoices}}{{^severalInvoices}}this invoice{{/severalInvoices}} may have slipped through. {{totalOpen}} was due on {{oldest.dueDate}}.
@@ -54,7 +59,7 @@ ${alreadyPaid} ${questions}
 ${signOff}`,
   },
   reminder: {
-    subject: 'Reminder: invoice {{invoiceNumbers}} from {{business.name}}',
+    subject: `Reminder: ${invoiceWord} {{invoiceNumbers}} from {{business.name}}`,
     body: `${greeting}
 
 ${received}This is a reminder that {{totalOpen}} is still open. The oldest invoice, {{oldest.number}}, was due on {{oldest.dueDate}}.
@@ -70,7 +75,7 @@ Could you let me know when I can expect payment? ${alreadyPaid}
 ${signOff}`,
   },
   check_in: {
-    subject: 'Checking in about invoice {{invoiceNumbers}}',
+    subject: `Checking in about ${invoiceWord} {{invoiceNumbers}}`,
     body: `${greeting}
 
 ${received}I wanted to check that all is well. {{totalOpen}} is still open, and invoice {{oldest.number}} is now {{oldest.daysOverdue}} days past its due date.
@@ -88,7 +93,7 @@ ${alreadyPaid}
 ${signOff}`,
   },
   firm: {
-    subject: 'Overdue: invoice {{invoiceNumbers}} from {{business.name}}',
+    subject: `Overdue: ${invoiceWord} {{invoiceNumbers}} from {{business.name}}`,
     body: `${greeting}
 
 ${received}{{totalOpen}} is still unpaid. Invoice {{oldest.number}} was due on {{oldest.dueDate}}, {{oldest.daysOverdue}} days ago. Our terms were {{terms}}.
@@ -106,7 +111,7 @@ ${alreadyPaid}
 ${signOff}`,
   },
   final: {
-    subject: 'Final notice: invoice {{invoiceNumbers}} from {{business.name}}',
+    subject: `Final notice: ${invoiceWord} {{invoiceNumbers}} from {{business.name}}`,
     body: `${greeting}
 
 ${received}I have written about {{totalOpen}}, which is still unpaid. This is my final letter before I take the next step.
@@ -126,7 +131,7 @@ ${alreadyPaid}
 ${signOff}`,
   },
   agency_notice: {
-    subject: 'Invoice {{invoiceNumbers}}: passed to {{agency.name}}',
+    subject: `${InvoiceWord} {{invoiceNumbers}}: passed to {{agency.name}}`,
     body: `${greeting}
 
 {{totalOpen}} is still unpaid, and we have not been able to agree a way forward. I have asked {{agency.name}} to collect it for me.
@@ -144,7 +149,7 @@ If you think anything here is wrong, please tell me and I will look into it.
 ${signOff}`,
   },
   thank_you: {
-    subject: 'Thank you from {{business.name}}',
+    subject: `Thank you from {{business.name}}`,
     body: `${greeting}
 
 Thank you for your payment{{#hasPaymentsReceived}} of {{receivedTotal}}{{/hasPaymentsReceived}}. Your account is now settled.
@@ -154,7 +159,7 @@ I really value your business, and I look forward to working with you again.
 ${signOff}`,
   },
   promise_confirmation: {
-    subject: 'Thank you: payment of {{promise.amount}} by {{promise.date}}',
+    subject: `Thank you: payment of {{promise.amount}} by {{promise.date}}`,
     body: `${greeting}
 
 Thank you for letting me know. I have noted that you plan to pay {{promise.amount}} by {{promise.date}}. I will not send any reminders before then.
@@ -170,7 +175,7 @@ If anything changes, just let me know.
 ${signOff}`,
   },
   promise_broken: {
-    subject: 'Checking in about invoice {{invoiceNumbers}}',
+    subject: `Checking in about ${invoiceWord} {{invoiceNumbers}}`,
     body: `${greeting}
 
 ${received}You planned to pay {{promise.amount}} by {{promise.date}}, and I have not seen it come through yet. These things happen, so I wanted to check in.
@@ -188,7 +193,7 @@ ${alreadyPaid}
 ${signOff}`,
   },
   plan_confirmation: {
-    subject: 'Your payment plan with {{business.name}}',
+    subject: `Your payment plan with {{business.name}}`,
     body: `${greeting}
 
 Thank you for helping me organise a plan. Here it is: {{plan.count}} {{plan.frequency}} payments, {{plan.total}} in all, starting on {{plan.firstDate}} and ending on {{plan.lastDate}}. It covers {{#severalInvoices}}invoices{{/severalInvoices}}{{^severalInvoices}}invoice{{/severalInvoices}} {{invoiceNumbers}}.
@@ -204,7 +209,7 @@ While the plan runs, I will not send reminders. If a payment is ever hard to mak
 ${signOff}`,
   },
   plan_missed: {
-    subject: 'Your payment plan: {{plan.missedAmount}} due on {{plan.missedDate}}',
+    subject: `Your payment plan: {{plan.missedAmount}} due on {{plan.missedDate}}`,
     body: `${greeting}
 
 I have not yet seen the payment of {{plan.missedAmount}} that was due on {{plan.missedDate}}, under our plan for {{#severalInvoices}}invoices{{/severalInvoices}}{{^severalInvoices}}invoice{{/severalInvoices}} {{invoiceNumbers}}. It may just be on its way.
@@ -222,7 +227,7 @@ ${alreadyPaid}
 ${signOff}`,
   },
   plan_completed: {
-    subject: 'Your payment plan is complete: thank you',
+    subject: `Your payment plan is complete: thank you`,
     body: `${greeting}
 
 Your last payment has arrived, and your plan is now complete: {{plan.total}} paid in full. Thank you for keeping to it.
@@ -232,7 +237,7 @@ I would be glad to work with you again.
 ${signOff}`,
   },
   hardship: {
-    subject: 'We can help with invoice {{invoiceNumbers}}',
+    subject: `We can help with ${invoiceWord} {{invoiceNumbers}}`,
     body: `${greeting}
 
 I realise things are hard at the moment. There is no need to pay everything now.
@@ -248,7 +253,7 @@ Take your time to reply.
 ${signOff}`,
   },
   dispute_ack: {
-    subject: 'Your query about invoice {{invoiceNumbers}}',
+    subject: `Your query about ${invoiceWord} {{invoiceNumbers}}`,
     body: `${greeting}
 
 Thank you for telling me about this: {{dispute.reason}}. I apologise for any trouble it has caused.
@@ -262,7 +267,7 @@ If there is anything else I should know, just reply to this email.
 ${signOff}`,
   },
   statement: {
-    subject: 'Your statement from {{business.name}}, {{date}}',
+    subject: `Your statement from {{business.name}}, {{date}}`,
     body: `${greeting}
 
 Here is your statement as of {{date}}. It lists every open invoice and the payments we have received since we last wrote.

@@ -1,0 +1,178 @@
+/**
+ * Gathers what a letter says from the ledger: the customer, the business, the invoices it is
+ * about with their open amounts today, payments since the last contact, and the promise,
+ * dispute or plan the occasion speaks of. Nothing is typed in by hand.
+ */
+import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/api/errors';
+import type { DraftInput } from '../../shared/api/letters';
+import { addDays, calendarDateIn, type CalendarDate } from '../../shared/dates';
+import type { LetterData } from '../../shared/letters/letter-data';
+import { termsInWords } from '../../shared/letters/terms-words';
+import type { Settings } from '../../shared/settings';
+import type { DB } from '../db/schema';
+import { minorFromSql } from '../db/sql-helpers';
+import { requireCustomer } from '../services/lookups';
+
+export async function letterDataFor(
+  db: Kysely<DB>,
+  input: DraftInput,
+  context: { settings: Settings; now: Date },
+): Promise<LetterData> {
+  const { settings, now } = context;
+  const customer = await requireCustomer(db, input.customerId);
+  const today = calendarDateIn(now, settings.timeZone);
+
+  let invoiceIds: number[] | null = null;
+  if (input.itemId !== undefined) {
+    const item = await db
+      .selectFrom('reminder_items')
+      .select(['customer_id', 'invoice_ids'])
+      .where('id', '=', input.itemId)
+      .executeTakeFirst();
+    if (!item) throw new AppError('not_found', `There is no queue item ${input.itemId}.`, 'itemId');
+    if (item.customer_id !== customer.id) {
+      throw new AppError('invalid_input', 'That queue item is for another customer.', 'itemId');
+    }
+    invoiceIds = JSON.parse(item.invoice_ids) as number[];
+  }
+
+  let dispute: LetterData['dispute'];
+  if (input.occasion === 'dispute_ack' || input.disputeId !== undefined) {
+    let query = db
+      .selectFrom('disputes')
+      .select(['id', 'reason'])
+      .where('customer_id', '=', customer.id);
+    query =
+      input.disputeId !== undefined
+        ? query.where('id', '=', input.disputeId)
+        : query.orderBy('opened_on', 'desc').orderBy('id', 'desc');
+    const row = await query.executeTakeFirst();
+    if (!row && input.disputeId !== undefined) {
+      throw new AppError(
+        'not_found',
+        `There is no dispute ${input.disputeId} for this customer.`,
+        'disputeId',
+      );
+    }
+    if (row) {
+      dispute = { reason: row.reason };
+      const linked = await db
+        .selectFrom('dispute_invoices')
+        .select('invoice_id')
+        .where('dispute_id', '=', row.id)
+        .execute();
+      if (linked.length > 0 && invoiceIds === null) invoiceIds = linked.map((l) => l.invoice_id);
+    }
+  }
+
+  let invoiceQuery = db
+    .selectFrom('invoices')
+    .select([
+      'id',
+      'number',
+      'issue_date',
+      'due_date',
+      'currency',
+      'total_amount',
+      'settled_amount',
+      'terms_kind',
+      'terms_days',
+    ])
+    .where('customer_id', '=', customer.id)
+    .where('voided_at', 'is', null)
+    .where('is_draft', '=', 0)
+    .whereRef('settled_amount', '<', 'total_amount');
+  if (invoiceIds !== null) {
+    invoiceQuery = invoiceQuery.where('id', 'in', invoiceIds.length ? invoiceIds : [-1]);
+  }
+  const invoices = await invoiceQuery.orderBy('due_date').orderBy('id').execute();
+
+  const lastContact = await db
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.max('occurred_at').as('at'))
+    .where('customer_id', '=', customer.id)
+    .where('occurred_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  const since: CalendarDate = lastContact?.at
+    ? calendarDateIn(new Date(lastContact.at), settings.timeZone)
+    : addDays(today, -30);
+  const payments = await db
+    .selectFrom('payments')
+    .select(['date', 'amount', 'currency', 'reference'])
+    .where('customer_id', '=', customer.id)
+    .where('date', '>=', since)
+    .where('date', '<=', today)
+    .orderBy('date')
+    .execute();
+
+  let promise: LetterData['promise'];
+  if (input.occasion.startsWith('promise_') || input.promiseId !== undefined) {
+    let query = db
+      .selectFrom('promises')
+      .select(['date', 'amount', 'currency'])
+      .where('customer_id', '=', customer.id)
+      .where('outcome', 'is not', 'cancelled');
+    query =
+      input.promiseId !== undefined
+        ? query.where('id', '=', input.promiseId)
+        : query.orderBy('made_on', 'desc').orderBy('id', 'desc');
+    const row = await query.executeTakeFirst();
+    if (!row && input.promiseId !== undefined) {
+      throw new AppError(
+        'not_found',
+        `There is no promise ${input.promiseId} for this customer.`,
+        'promiseId',
+      );
+    }
+    if (row) promise = { date: row.date, amount: row.amount, currency: row.currency };
+  }
+
+  const oldest = invoices[0];
+  const plan = input.plan
+    ? {
+        ...input.plan,
+        total: input.plan.instalments.reduce((sum, i) => sum + i.amount, 0),
+      }
+    : undefined;
+  return {
+    locale: customer.locale ?? settings.locale,
+    today,
+    business: {
+      name: settings.businessName,
+      address: settings.address,
+      email: settings.email,
+      phone: settings.phone,
+      paymentInstructions: settings.paymentInstructions,
+    },
+    customer: {
+      name: customer.name,
+      contactPerson: customer.contact_person,
+      address: customer.address,
+    },
+    invoices: invoices.map((row) => ({
+      number: row.number,
+      issueDate: row.issue_date,
+      dueDate: row.due_date,
+      currency: row.currency,
+      total: row.total_amount,
+      open: minorFromSql(row.total_amount - row.settled_amount),
+    })),
+    paymentsReceived: payments.map((row) => ({
+      date: row.date,
+      amount: row.amount,
+      currency: row.currency,
+      reference: row.reference,
+    })),
+    terms: oldest ? termsInWords({ kind: oldest.terms_kind, days: oldest.terms_days }) : undefined,
+    promise,
+    plan,
+    dispute,
+    agency: input.agency,
+    // A final notice names one real next step; unless told, the kindest true one.
+    nextStep: input.nextStep ?? {
+      text: 'ask a collection agency to recover it for me',
+      date: addDays(today, 14),
+    },
+  };
+}
