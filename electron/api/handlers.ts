@@ -1,5 +1,6 @@
 /** Which service answers each method. A method missing here does not compile. */
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import { toneCheck } from '../../shared/letters/tone';
 import type { Services } from '../services';
 
 export type Handlers = {
@@ -51,6 +52,9 @@ export function createHandlers(services: Services): Handlers {
     'disputes.list': (input) => services.disputes.list(input),
     'contacts.logCall': (input) => services.contacts.logCall(input),
     'contacts.list': (input) => services.contacts.list(input),
+    // Pure and quick: no service, no database.
+    'letters.toneCheck': ({ text, locale, feesAgreed }) =>
+      Promise.resolve(toneCheck(text, { locale, agreedFees: feesAgreed ?? false })),
     'letters.templates': () => services.letters.templates(),
     'letters.template': ({ occasion }) => services.letters.template(occasion),
     'letters.saveTemplate': (input) => services.letters.saveTemplate(input),

@@ -13,6 +13,7 @@ import type { Method } from './method';
 import { paymentMethods } from './payments';
 import { reminderMethods } from './reminders';
 import { settingsMethods } from './settings';
+import { toneMethods } from './tone';
 
 export const contract = {
   ...appMethods,
@@ -23,6 +24,7 @@ export const contract = {
   ...ledgerMethods,
   ...reminderMethods,
   ...letterMethods,
+  ...toneMethods,
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
