@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { invoiceFileName, safeFileName } from './file-name';
+import { invoiceFileName, letterFileName, safeFileName } from './file-name';
 
 describe('document file names', () => {
   it('names an invoice by its number and customer', () => {
     expect(invoiceFileName({ number: 'INV-0001', customerName: 'Jones Plumbing' })).toBe(
       'Invoice INV-0001 - Jones Plumbing.pdf',
     );
+  });
+
+  it('names a letter by its date and customer', () => {
+    expect(letterFileName({ date: '2027-03-15', customerName: 'Zoë Łukasiewicz' })).toBe(
+      'Letter 2027-03-15 - Zoë Łukasiewicz.pdf',
+    );
+    expect(letterFileName({ date: '2027-03-15', customerName: ' ' })).toBe('Letter 2027-03-15.pdf');
   });
 
   it('keeps letters in any script', () => {

@@ -24,3 +24,9 @@ export function invoiceFileName(invoice: { number: string; customerName: string 
   const who = invoice.customerName.trim();
   return safeFileName(`Invoice ${invoice.number}${who ? ` - ${who}` : ''}`, 'pdf');
 }
+
+/** "Letter 2027-03-15 - Jones Plumbing.pdf": the date first, so a customer's letters sort in order. */
+export function letterFileName(letter: { date: string; customerName: string }): string {
+  const who = letter.customerName.trim();
+  return safeFileName(`Letter ${letter.date}${who ? ` - ${who}` : ''}`, 'pdf');
+}

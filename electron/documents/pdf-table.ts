@@ -2,7 +2,8 @@
  * A plain table for pdfkit that breaks across pages by hand (pdfkit does not keep rows whole):
  * a row that would cross the bottom goes to the next page, whose first row is the header again,
  * so every page of lines can be read on its own. Columns with `fit` are sized to their widest
- * cell; the first column without it takes the rest of the width and wraps.
+ * cell; the first column without it takes the rest of the width and wraps. An optional foot
+ * (totals) follows the rows in bold under a firmer rule.
  */
 import { hairline, measure, palette, widthOf, write, type TextStyle } from './pdf-write';
 
@@ -26,6 +27,7 @@ export interface TableLayout {
 
 const cellStyle: TextStyle = { size: 9 };
 const headerStyle: TextStyle = { weight: 'bold', size: 8, color: palette.muted };
+const footStyle: TextStyle = { weight: 'bold', size: 9 };
 /** Space between a cell's text and its row's rules, and between columns. */
 const paddingY = 5.5;
 const gap = 14;
@@ -34,11 +36,15 @@ function columnWidths(
   doc: PDFKit.PDFDocument,
   columns: readonly TableColumn[],
   rows: readonly (readonly string[])[],
+  foot: readonly (readonly string[])[],
   width: number,
 ): number[] {
   const widths = columns.map((column, index) => {
     if (!column.fit) return 0;
-    const cells = rows.map((row) => widthOf(doc, row[index] ?? '', cellStyle));
+    const cells = [
+      ...rows.map((row) => widthOf(doc, row[index] ?? '', cellStyle)),
+      ...foot.map((row) => widthOf(doc, row[index] ?? '', footStyle)),
+    ];
     return Math.ceil(Math.max(widthOf(doc, column.header, headerStyle), ...cells)) + 1;
   });
   const flexible = columns.findIndex((column) => !column.fit);
@@ -47,14 +53,15 @@ function columnWidths(
   return widths;
 }
 
-/** Draws the table and returns the y just below its last row. */
+/** Draws the table (and its foot, if any) and returns the y just below its last row. */
 export function drawTable(
   doc: PDFKit.PDFDocument,
   columns: readonly TableColumn[],
   rows: readonly (readonly string[])[],
   layout: TableLayout,
+  foot: readonly (readonly string[])[] = [],
 ): number {
-  const widths = columnWidths(doc, columns, rows, layout.width);
+  const widths = columnWidths(doc, columns, rows, foot, layout.width);
   const lefts = widths.map(
     (_, index) => layout.x + widths.slice(0, index).reduce((sum, w) => sum + w + gap, 0),
   );
@@ -94,5 +101,12 @@ export function drawTable(
     y += height;
     hairline(doc, layout.x, right, y, 0.4);
   }
+  foot.forEach((row, index) => {
+    const height = rowHeight(row, footStyle);
+    if (y + height > layout.bottom) y = drawHeader(layout.newPage());
+    if (index === 0) hairline(doc, layout.x, right, y, 0.8);
+    drawRow(row, y, footStyle);
+    y += height;
+  });
   return y;
 }
