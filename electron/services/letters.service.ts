@@ -26,7 +26,7 @@ import { variablesFor } from '../../shared/letters/variables';
 import type { Settings } from '../../shared/settings';
 import { appendEvent } from '../db/events.repository';
 import type { DB } from '../db/schema';
-import { safeFileName } from '../documents/file-name';
+import { letterFileName } from '../documents/file-name';
 import { letterDataFor } from '../letters/letter-data';
 import {
   addVersion,
@@ -210,7 +210,7 @@ export function createLettersService(deps: {
       const { renderLetterPdf } = await loadLetterPdf();
       const pdf = await renderLetterPdf({ letter, data, now: clock.now() });
       return {
-        fileName: safeFileName(`Letter ${data.today} - ${data.customer.name}`, 'pdf'),
+        fileName: letterFileName({ date: data.today, customerName: data.customer.name }),
         contentBase64: pdf.toString('base64'),
       };
     },

@@ -3,6 +3,7 @@ import type { LetterDraft, TemplateDetail, TemplateSummary } from '../../shared/
 import type { Customer, Invoice } from '../../shared/ledger';
 import type { ReminderQueue } from '../../shared/reminders/queue';
 import { startLedgerApp } from '../testing/ledger-app';
+import { pdfPages } from '../testing/pdf-text';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
@@ -130,5 +131,18 @@ describe('letters', () => {
       ok: false,
       error: { code: 'not_found', field: 'customerId' },
     });
+  });
+
+  it('print a letter whose text carries every invoice number and the total', async () => {
+    const { ok, customer, invoices } = await ledgerWithOverdue();
+    const file = await ok<{ fileName: string; contentBase64: string }>('letters.pdf', {
+      customerId: customer.id,
+      occasion: 'reminder',
+    });
+    expect(file.fileName).toBe('Letter 2027-03-15 - Alder & Co.pdf');
+    const text = (await pdfPages(Buffer.from(file.contentBase64, 'base64'))).join('\n');
+    for (const invoice of invoices) expect(text).toContain(invoice.number);
+    expect(text).toContain('£625.50');
+    expect(text).toContain('Sam Alder');
   });
 });
