@@ -12,14 +12,18 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAgingBench } from './aging.bench';
 import { runHeadlessBench } from './headless.bench';
+import { runLettersBench } from './letters.bench';
 import { cleanUp } from './processes';
 import { runRemindersBench } from './reminders.bench';
+import { runToneBench } from './tone.bench';
 import { formatTable, verdictOf, type BenchResult } from './report';
 
 const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'headless', run: runHeadlessBench },
   { name: 'aging', run: runAgingBench },
   { name: 'reminders', run: runRemindersBench },
+  { name: 'letters', run: runLettersBench },
+  { name: 'tone', run: runToneBench },
 ];
 
 const outDir = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
