@@ -53,8 +53,8 @@ export function createHandlers(services: Services): Handlers {
     'contacts.logCall': (input) => services.contacts.logCall(input),
     'contacts.list': (input) => services.contacts.list(input),
     // Pure and quick: no service, no database.
-    'letters.toneCheck': ({ text, locale, feesAgreed }) =>
-      Promise.resolve(toneCheck(text, { locale, agreedFees: feesAgreed ?? false })),
+    'letters.toneCheck': ({ text, locale, feesAgreed, finalStep }) =>
+      Promise.resolve(toneCheck(text, { locale, agreedFees: feesAgreed, finalStep })),
     'letters.templates': () => services.letters.templates(),
     'letters.template': ({ occasion }) => services.letters.template(occasion),
     'letters.saveTemplate': (input) => services.letters.saveTemplate(input),

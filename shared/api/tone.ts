@@ -23,6 +23,8 @@ export const toneCheckSchema = z
     locale: z.enum(localeCodes, `The locale is one of ${localeCodes.join(', ')}.`).optional(),
     /** True when the customer agreed to late fees or interest in the terms. */
     feesAgreed: z.boolean('Please say true or false for feesAgreed.').optional(),
+    /** True for the ladder's final notice or agency notice, where "final notice" is true. */
+    finalStep: z.boolean('Please say true or false for finalStep.').optional(),
   })
   .strict();
 

@@ -78,6 +78,7 @@ export function findToneIssues(text: string, context: ToneContext = {}): ToneFin
   const candidates: ToneFinding[] = [];
   for (const { rule, regex } of compiledRules) {
     if (rule.onlyWhenFeesNotAgreed && context.agreedFees) continue;
+    if (rule.unlessFinalStep && context.finalStep) continue;
     regex.lastIndex = 0;
     for (let match = regex.exec(matchable); match !== null; match = regex.exec(matchable)) {
       if (match[0].length === 0) {

@@ -11,6 +11,7 @@
  * - `negatable`: a negation a few words before the match, in the same clause, means the sentence
  *   says the opposite ("we won't add any interest", "no further action is needed").
  * - `onlyWhenFeesNotAgreed`: the rule stays quiet when the context says fees were agreed.
+ * - `unlessFinalStep`: quiet when the context says the letter is the final step.
  * - `examples`: sentences the rule must flag; rules.test.ts checks every one.
  * Suggestions use "[date]"-style gaps for the owner to fill. They are written in British
  * spelling; check.ts respells a few words for en-US.
@@ -25,6 +26,8 @@ export interface ToneRule {
   caseSensitive?: boolean;
   negatable?: boolean;
   onlyWhenFeesNotAgreed?: boolean;
+  /** Quiet on the ladder's final notice and agency notice, where saying so is true. */
+  unlessFinalStep?: boolean;
   why: string;
   suggestion: string;
   examples: readonly string[];
@@ -210,7 +213,9 @@ export const toneRules: readonly ToneRule[] = [
     patterns: [
       '\\bwithin (24|twenty[- ]four|48|forty[- ]eight|72|seventy[- ]two) (hours|hrs)\\b',
       '\\bby (the )?end of (the )?(day|today|business)\\b',
-      '\\b(immediately|immediate payment|at once|forthwith|by return)\\b',
+      '\\b(immediately|immediate payment|forthwith|by return)\\b',
+      // "Pay it all at once" is about one lump sum, not about haste.
+      '(?<!\\b(all|everything|both|them|whole lot|in full) )\\bat once\\b',
       '\\bwithout (further |any )?delay\\b',
       '\\bby tomorrow\\b',
       '\\btoday or\\b',
@@ -230,6 +235,7 @@ export const toneRules: readonly ToneRule[] = [
     id: 'finality',
     category: 'false-urgency',
     severity: 'medium',
+    unlessFinalStep: true,
     patterns: [
       '\\bfinal (demand|warning|chance|opportunity|reminder|notice|request)\\b',
       '\\b(last|only) (chance|warning|opportunity)\\b',
@@ -474,7 +480,9 @@ export const toneRules: readonly ToneRule[] = [
     category: 'pressure',
     severity: 'low',
     patterns: [
-      '\\b(you (must|will) pay|you are required to|we (demand|insist)|it is mandatory)\\b',
+      '\\b(you must pay|you are required to|we (demand|insist)|it is mandatory)\\b',
+      // Not "let me know when you will pay".
+      '(?<!\\b(when|how|if|whether|what) )\\byou will pay\\b',
     ],
     why: 'Reads as a command. Asking works better.',
     suggestion: 'Could you please arrange payment by [date]?',
@@ -487,7 +495,7 @@ export const toneRules: readonly ToneRule[] = [
     category: 'forbearance',
     severity: 'medium',
     patterns: [
-      "\\b(no|not accept|not offer|don't offer|don't accept|won't accept|do not offer|do not accept|cannot accept|can't accept) (any )?(payment )?(plans|instalments|installments|part[- ]payments?|arrangements)\\b",
+      "\\b(no|not accept|not offer|don't offer|don't accept|won't accept|do not offer|do not accept|cannot accept|can't accept) (any )?(payment plans|instalment plans|installment plans|instalments|installments|part[- ]payments?|payment arrangements)\\b",
       '\\b(payment )?in full (only|or nothing)\\b',
       '\\bno exceptions\\b',
     ],

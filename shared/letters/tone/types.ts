@@ -75,6 +75,11 @@ export interface ToneReport {
 export interface ToneContext {
   /** True when the customer agreed to late fees or interest in the terms (default false). */
   agreedFees?: boolean;
+  /**
+   * True when the letter is the ladder's final notice or agency notice: "final notice" is
+   * then the truth, not false finality (default false).
+   */
+  finalStep?: boolean;
   /** Spelling of the suggestions (en-US spells "installment"); the rules match both spellings. */
   locale?: SupportedLocale;
 }
