@@ -9,7 +9,7 @@
  * (a payment counts from its own date, even where its allocation was made later).
  */
 import type Database from 'better-sqlite3';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import { bucketStartDates, type AgingBucket } from '../../shared/aging';
 import type { CalendarDate } from '../../shared/dates';
 import type { DB } from './schema';
@@ -30,6 +30,33 @@ export type AgingSums = [
   total: number,
   oldestDue: CalendarDate,
 ];
+
+/** Unapplied credit of one customer in one currency, as unappliedCredit returns it. */
+export type CreditSums = [customerId: number, currency: string, amount: number];
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * Runs a query Kysely has written on the raw better-sqlite3 handle, for its rows as arrays:
+ * building an object per row (what Kysely's driver asks for) took a quarter of the time of
+ * the aging query at a few thousand rows, and the service builds objects of its own anyway
+ * (scripts/bench/aging.bench.ts). Kysely lends its one connection for the read, so a
+ * transaction in progress is waited for as with any other query. Statements are kept per
+ * SQL text: aging asks the same few again and again.
+ */
+async function rowsAsArrays<Row extends unknown[]>(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  query: CompiledQuery,
+): Promise<Row[]> {
+  return db.connection().execute(async () => {
+    let known = statements.get(sqlite);
+    if (!known) statements.set(sqlite, (known = new Map()));
+    let statement = known.get(query.sql);
+    if (!statement) known.set(query.sql, (statement = sqlite.prepare(query.sql).raw(true)));
+    return statement.all(...query.parameters) as Row[];
+  });
+}
 
 export interface OpenInvoiceAsOf {
   id: number;
@@ -93,12 +120,7 @@ function openInvoices(asOf: CalendarDate, current: boolean, filter: RawBuilder<b
  * Aging in one pass: the open amounts summed per customer and currency, from each bucket's
  * start date, with the name joined on after the grouping: one row per customer and currency
  * and nothing left to regroup.
- *
- * Run on the raw better-sqlite3 handle, for its rows as arrays: building an object per row
- * (what Kysely's driver asks for) took a quarter of the time of the whole query at a few
- * thousand rows, and the service builds objects of its own anyway (scripts/bench/aging.bench.ts).
- * Kysely still writes the SQL and binds the values, and lends its one connection for the read,
- * so a transaction in progress is waited for as with any other query.
+ * Read as arrays (see rowsAsArrays).
  */
 export async function agingSums(
   db: Kysely<DB>,
@@ -124,13 +146,7 @@ export async function agingSums(
       GROUP BY customer_id, currency
     ) AS sums
     JOIN customers c ON c.id = sums.customer_id`.compile(db);
-  return db.connection().execute(
-    async () =>
-      sqlite
-        .prepare(query.sql)
-        .raw(true)
-        .all(...query.parameters) as AgingSums[],
-  );
+  return rowsAsArrays<AgingSums>(db, sqlite, query);
 }
 
 export async function openInvoicesAsOf(
@@ -166,19 +182,20 @@ export async function openInvoicesAsOf(
  */
 export async function unappliedCredit(
   db: Kysely<DB>,
+  sqlite: Database.Database,
   options: { asOf: CalendarDate; current: boolean; currency?: string | undefined },
-) {
+): Promise<CreditSums[]> {
   const { asOf } = options;
   const filter = options.currency ? sql`AND p.currency = ${options.currency}` : sql``;
   if (options.current) {
-    const { rows } = await sql<{ customer_id: number; currency: string; amount: number }>`
+    const query = sql`
       SELECT customer_id, currency, sum(amount - applied_amount) AS amount
       FROM payments p
       WHERE applied_amount < amount AND date <= ${asOf} ${filter}
-      GROUP BY customer_id, currency`.execute(db);
-    return rows;
+      GROUP BY customer_id, currency`.compile(db);
+    return rowsAsArrays<CreditSums>(db, sqlite, query);
   }
-  const { rows } = await sql<{ customer_id: number; currency: string; amount: number }>`
+  const query = sql`
     WITH later AS MATERIALIZED (
       SELECT payment_id, sum(amount) AS amount FROM refunds WHERE date > ${asOf}
       GROUP BY payment_id
@@ -194,6 +211,6 @@ export async function unappliedCredit(
       FROM later JOIN payments p ON p.id = later.payment_id
       WHERE p.applied_amount = p.amount AND p.date <= ${asOf} ${filter}
     ) AS credit
-    GROUP BY customer_id, currency`.execute(db);
-  return rows;
+    GROUP BY customer_id, currency`.compile(db);
+  return rowsAsArrays<CreditSums>(db, sqlite, query);
 }

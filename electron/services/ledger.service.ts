@@ -11,12 +11,7 @@ import {
 } from '../../shared/aging';
 import { toColumns, type FieldsOf } from '../../shared/columns';
 import type { CalendarDate } from '../../shared/dates';
-import type {
-  AgingDetailRow,
-  AgingReport,
-  AgingReportRow,
-  UnappliedCredit,
-} from '../../shared/ledger';
+import type { AgingDetailRow, AgingReport, AgingReportRow } from '../../shared/ledger';
 import { agingSums, openInvoicesAsOf, unappliedCredit } from '../db/aging.repository';
 import type { DB } from '../db/schema';
 import { minorFromSql } from '../db/sql-helpers';
@@ -48,11 +43,10 @@ const agingRowFields: FieldsOf<AgingReportRow> = {
   oldestDaysOverdue: true,
   lastContactAt: true,
 };
-const creditFields: FieldsOf<UnappliedCredit> = { customerId: true, currency: true, amount: true };
 
 export function createLedgerService(deps: {
   db: Kysely<DB>;
-  /** The same connection's raw handle, for the one read that wants rows as arrays. */
+  /** The same connection's raw handle, for the reads that want rows as arrays. */
   sqlite: Database.Database;
   context: () => Promise<BusinessContext>;
 }): LedgerService {
@@ -70,7 +64,7 @@ export function createLedgerService(deps: {
       const { asOf, current } = await resolveAsOf(options.asOf);
       const [sums, credit] = await Promise.all([
         agingSums(db, deps.sqlite, { asOf, current, currency: options.currency }),
-        unappliedCredit(db, { asOf, current, currency: options.currency }),
+        unappliedCredit(db, deps.sqlite, { asOf, current, currency: options.currency }),
       ]);
       // A few hundred due dates are the oldest of thousands of rows: work each out once.
       const lateness = new Map<CalendarDate, number>();
@@ -112,14 +106,11 @@ export function createLedgerService(deps: {
         asOf,
         rows: toColumns(rows, agingRowFields),
         totals: agingTotals(rows),
-        unappliedCredit: toColumns(
-          credit.map((c) => ({
-            customerId: c.customer_id,
-            currency: c.currency,
-            amount: minorFromSql(c.amount),
-          })),
-          creditFields,
-        ),
+        unappliedCredit: {
+          customerId: credit.map((c) => c[0]),
+          currency: credit.map((c) => c[1]),
+          amount: credit.map((c) => minorFromSql(c[2])),
+        },
       };
     },
 

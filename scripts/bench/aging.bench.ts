@@ -152,7 +152,7 @@ function openInProcess(file: string) {
       const json = time(() => JSON.stringify({ ok: true, value: service.value }));
       const current = asOf >= today;
       const open = await timeAsync(() => agingSums(db, serviceDb, { asOf, current }));
-      const credit = await timeAsync(() => unappliedCredit(db, { asOf, current }));
+      const credit = await timeAsync(() => unappliedCredit(db, serviceDb, { asOf, current }));
       return { service: service.ms, stringify: json.ms, open: open.ms, credit: credit.ms };
     },
     async close() {
