@@ -15,15 +15,24 @@ const calendarDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real `YYYY-MM-DD` date (2025-02-30 is not one). */
 export function isCalendarDate(value: string): boolean {
+  return utcMidnightOf(value) !== undefined;
+}
+
+/**
+ * The UTC midnight of a real `YYYY-MM-DD` date, undefined for anything else: one parse serves
+ * both the check and the arithmetic (aging works out hundreds of dates a call).
+ */
+function utcMidnightOf(value: string): number | undefined {
   const match = calendarDatePattern.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return (
-    probe.getUTCFullYear() === year &&
-    probe.getUTCMonth() === month - 1 &&
-    probe.getUTCDate() === day
-  );
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]) - 1;
+  const day = Number(match[3]);
+  const ms = Date.UTC(year, month, day);
+  const probe = new Date(ms);
+  const real =
+    probe.getUTCFullYear() === year && probe.getUTCMonth() === month && probe.getUTCDate() === day;
+  return real ? ms : undefined;
 }
 
 /** True when the zone is an IANA time zone this runtime knows ("Europe/London"). */
@@ -73,12 +82,9 @@ export function toInstant(date: Date): string {
 const msPerDay = 86_400_000;
 
 function toUtc(date: CalendarDate): number {
-  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
-  return Date.UTC(
-    Number(date.slice(0, 4)),
-    Number(date.slice(5, 7)) - 1,
-    Number(date.slice(8, 10)),
-  );
+  const ms = utcMidnightOf(date);
+  if (ms === undefined) throw new RangeError(`Not a calendar date: ${date}`);
+  return ms;
 }
 
 function fromUtc(ms: number): CalendarDate {
