@@ -28,9 +28,15 @@ import { createContactsService } from './services/contacts.service';
 import { createDisputesService } from './services/disputes.service';
 import { createPromisesService } from './services/promises.service';
 import { createLettersService } from './services/letters.service';
-import { createRemindersService } from './services/reminders.service';
+import { createRemindersService, type RemindersService } from './services/reminders.service';
 import { createReminderEngine, type ReminderEngine } from './reminders/engine';
 import { startReminderSchedule } from './scheduler/reminders';
+import { sendingAccount } from './mail/account';
+import { createOutboxWorker, type OutboxWorker } from './mail/outbox-worker';
+import { headlessSecretStore, type SecretStore } from './mail/secret-store';
+import type { SmtpSettings } from './mail/smtp-send';
+import { createMailService } from './services/mail.service';
+import { createOutboxService } from './services/outbox.service';
 import { appVersion } from './version';
 
 export interface AppOptions {
@@ -41,6 +47,12 @@ export interface AppOptions {
   defaults?: BusinessSettings;
   /** False: no timed reminder ticks (tests drive `reminders.tick` themselves). */
   reminderSchedule?: boolean;
+  /** Where the SMTP password is kept: safeStorage in Electron; the environment or memory headless. */
+  secrets?: SecretStore;
+  /** False: the outbox is not sent in the background (tests drain it themselves). */
+  mailer?: boolean;
+  /** Extra TLS trust for the mail server (tests' self-signed certificate). */
+  mailTls?: SmtpSettings['tls'];
 }
 
 export interface AppCore {
@@ -48,6 +60,7 @@ export interface AppCore {
   connection: Connection;
   backups: BackupService;
   reminders: ReminderEngine;
+  outbox: OutboxWorker;
   databaseFile: string;
   close(): Promise<void>;
 }
@@ -88,9 +101,25 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
   const invoices = createInvoicesService({ db: connection.db, clock, context });
   const payments = createPaymentsService({ db: connection.db, clock, context });
   const readSettings = () => settings.get();
-  const reminders = createReminderEngine({ db: connection.db, clock, settings: readSettings });
+  const letters = createLettersService({ db: connection.db, clock, settings: readSettings });
+  const documents = createDocumentsService({ db: connection.db, clock, settings, invoices });
+  // Bound below, once the reminders service exists: autopilot approves through it.
+  const late: { autopilot?: RemindersService['approveAutomatically'] } = {};
+  const reminders = createReminderEngine({
+    db: connection.db,
+    clock,
+    settings: readSettings,
+    autopilot: () => late.autopilot,
+  });
   const promises = createPromisesService({ db: connection.db, clock, settings: readSettings });
   const disputes = createDisputesService({ db: connection.db, clock, settings: readSettings });
+  const secrets = options.secrets ?? headlessSecretStore(process.env);
+  const outboxWorker = createOutboxWorker({
+    db: connection.db,
+    clock,
+    log,
+    account: () => sendingAccount(connection.db, secrets, options.mailTls),
+  });
   const contacts = createContactsService({
     db: connection.db,
     clock,
@@ -109,7 +138,6 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       payments: () => payments,
     }),
     ledger: createLedgerService({ db: connection.db, sqlite: connection.sqlite, context }),
-    documents: createDocumentsService({ db: connection.db, clock, settings, invoices }),
     reminders: createRemindersService({
       db: connection.db,
       clock,
@@ -118,11 +146,17 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       promises: () => promises,
       disputes: () => disputes,
       contacts: () => contacts,
+      letters: () => letters,
+      documents: () => documents,
+      outbox: outboxWorker,
     }),
     promises,
     disputes,
     contacts,
-    letters: createLettersService({ db: connection.db, clock, settings: readSettings }),
+    letters,
+    documents,
+    mail: createMailService({ db: connection.db, clock, secrets, tls: options.mailTls }),
+    outbox: createOutboxService({ db: connection.db, clock, worker: outboxWorker }),
     app: createAppService({
       clock,
       settings,
@@ -131,7 +165,13 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       dataFolder: dataDir,
     }),
   };
+  late.autopilot = (item) => services.reminders.approveAutomatically(item);
   const schedule = startBackupSchedule(backups, log);
+  // A message left `sending` by a process that died is uncertain: never resent on its own.
+  const interrupted = await outboxWorker.recoverInterrupted();
+  if (interrupted > 0)
+    log.info(`${interrupted} email(s) may or may not have gone; see the Outbox.`);
+  if (options.mailer !== false) outboxWorker.start();
   const reminderSchedule =
     options.reminderSchedule === false
       ? null
@@ -142,8 +182,10 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     connection,
     backups,
     reminders,
+    outbox: outboxWorker,
     databaseFile,
     async close() {
+      await outboxWorker.stop();
       await reminderSchedule?.stop();
       await schedule.stop();
       await closeConnection(connection);

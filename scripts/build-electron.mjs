@@ -13,7 +13,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', 'pdfkit'],
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'nodemailer'],
   define: { __GOODWILL_VERSION__: JSON.stringify(pkg.version) },
 };
 

@@ -61,5 +61,18 @@ export function createHandlers(services: Services): Handlers {
     'letters.resetTemplate': ({ occasion }) => services.letters.resetTemplate(occasion),
     'letters.draft': (input) => services.letters.draft(input),
     'letters.pdf': (input) => services.letters.pdf(input),
+    'mail.account': () => services.mail.account(),
+    'mail.updateAccount': (input) => services.mail.updateAccount(input),
+    'mail.removeAccount': () => services.mail.removeAccount(),
+    'mail.testConnection': () => services.mail.testConnection(),
+    'outbox.list': (input) => services.outbox.list(input),
+    'outbox.get': ({ id }) => services.outbox.get(id),
+    'outbox.retry': ({ id }) => services.outbox.retry(id),
+    'outbox.cancel': ({ id }) => services.outbox.cancel(id),
+    'outbox.resolve': ({ id, outcome }) => services.outbox.resolve(id, outcome),
+    'outbox.edit': (input) => services.outbox.edit(input),
+    'outbox.eml': ({ id }) => services.outbox.eml(id),
+    'outbox.markSent': ({ id }) => services.outbox.markSent(id),
+    'outbox.sendNow': () => services.outbox.sendNow(),
   };
 }

@@ -3,6 +3,7 @@
  * snake_case as stored; services map rows to the domain's camelCase types.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OutboxState } from '../../shared/mail/outbox';
 
 export interface SettingsTable {
   /** Always 1: the settings are a single row. */
@@ -269,6 +270,56 @@ export interface LetterTemplatesTable {
   created_at: string;
 }
 
+export interface MailAccountTable {
+  id: number;
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'none';
+  username: Generated<string>;
+  from_name: Generated<string>;
+  from_address: string;
+  reply_to: Generated<string>;
+  bcc_self: Generated<number>;
+  password_sealed: Buffer | null;
+  updated_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  customer_id: number;
+  item_id: number | null;
+  occasion: string | null;
+  message_id: string;
+  from_name: Generated<string>;
+  from_address: string;
+  reply_to: Generated<string>;
+  to_address: string;
+  /** JSON array of addresses. */
+  cc: Generated<string>;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  state: OutboxState;
+  attempts: Generated<number>;
+  first_tried_at: string | null;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  response: string | null;
+  /** The exact bytes sent (RFC 5322), kept once sent. */
+  raw: Buffer | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface OutboxAttachmentsTable {
+  id: Generated<number>;
+  outbox_id: number;
+  file_name: string;
+  content_type: string;
+  content: Buffer;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -295,6 +346,9 @@ export interface DB {
   disputes: DisputesTable;
   dispute_invoices: DisputeInvoicesTable;
   letter_templates: LetterTemplatesTable;
+  mail_account: MailAccountTable;
+  outbox: OutboxTable;
+  outbox_attachments: OutboxAttachmentsTable;
 }
 
 export type SettingsRow = Selectable<SettingsTable>;

@@ -3,22 +3,24 @@
  * by itself, but only once it is ready — inside the customer's contact window, after the gap,
  * under the cap — exactly as the owner would find it in the queue.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CalendarDate } from '../../shared/dates';
 import type { StepChannel, StepKey } from '../../shared/reminders/ladder';
 import { readiness } from '../../shared/reminders/readiness';
 import type { Settings } from '../../shared/settings';
 import type { DB } from '../db/schema';
-import { approveItem } from './actions';
+import type { ItemRow } from './actions';
 import { readPolicy } from './policy-settings';
 import { loadSituations } from './situations';
 
 export async function approveDueAutopilot(
-  trx: Transaction<DB>,
+  db: Kysely<DB>,
   context: { now: Date; today: CalendarDate; settings: Settings },
+  /** Approves one item the way the owner would (drafting and queueing its message). */
+  approve: (item: ItemRow) => Promise<void>,
 ): Promise<number> {
   const { now, today, settings } = context;
-  const items = await trx
+  const items = await db
     .selectFrom('reminder_items')
     .select(['id', 'customer_id', 'step', 'episode', 'ref', 'channel', 'status', 'snoozed_until'])
     .where('status', '=', 'open')
@@ -26,8 +28,8 @@ export async function approveDueAutopilot(
     .execute();
   const due = items.filter((item) => !item.snoozed_until || item.snoozed_until < today);
   if (due.length === 0) return 0;
-  const policy = await readPolicy(trx);
-  const situations = await loadSituations(trx, [...new Set(due.map((i) => i.customer_id))], {
+  const policy = await readPolicy(db);
+  const situations = await loadSituations(db, [...new Set(due.map((i) => i.customer_id))], {
     today,
     now,
     businessTimeZone: settings.timeZone,
@@ -49,7 +51,7 @@ export async function approveDueAutopilot(
       },
     );
     if (check.status !== 'ready') continue;
-    await approveItem(trx, item, { now, sendAfter: now, autopilot: true });
+    await approve(item);
     // The contact just made counts for this customer's next item in the same run.
     loaded.situation.contacts.unshift({ at: now, channel: 'message' });
     approved += 1;

@@ -17,6 +17,7 @@ import { readPolicy } from './policy-settings';
 import { reconcileCustomer } from './reconcile';
 import { loadSituations } from './situations';
 import { approveDueAutopilot } from './autopilot';
+import type { ItemRow } from './actions';
 
 const customersPerTransaction = 250;
 
@@ -45,6 +46,8 @@ export function createReminderEngine(deps: {
   db: Kysely<DB>;
   clock: Clock;
   settings: () => Promise<Settings>;
+  /** How an autopilot step is approved; bound late, as it needs the reminders service. */
+  autopilot?: () => ((item: ItemRow) => Promise<void>) | undefined;
 }): ReminderEngine {
   const { db, clock } = deps;
   let seenEventId = -1;
@@ -120,9 +123,12 @@ export function createReminderEngine(deps: {
       result.customers = ids.length;
     }
     if (settings.onboardingComplete) {
-      result.autopilotApproved = await own((trx) =>
-        approveDueAutopilot(trx, { now, today, settings }),
-      );
+      const approve = deps.autopilot?.();
+      // Each autopilot approval is its own transaction (it drafts and queues a message), so
+      // it counts as a write from outside this tick: the next tick looks at those customers.
+      if (approve) {
+        result.autopilotApproved = await approveDueAutopilot(db, { now, today, settings }, approve);
+      }
     }
     if ((await maxEventId(db)) !== expectedEventId) foreignWrites = true;
     seenEventId = foreignWrites ? lastEventId : expectedEventId;

@@ -7,6 +7,8 @@ import type { DocumentsService } from './documents.service';
 import type { InvoicesService } from './invoices.service';
 import type { LedgerService } from './ledger.service';
 import type { LettersService } from './letters.service';
+import type { MailService } from './mail.service';
+import type { OutboxService } from './outbox.service';
 import type { PaymentsService } from './payments.service';
 import type { PromisesService } from './promises.service';
 import type { RemindersService } from './reminders.service';
@@ -25,4 +27,6 @@ export interface Services {
   disputes: DisputesService;
   contacts: ContactsService;
   letters: LettersService;
+  mail: MailService;
+  outbox: OutboxService;
 }

@@ -39,8 +39,26 @@ import { requireCustomer } from './lookups';
 import type { PromisesService } from './promises.service';
 import type { DisputesService } from './disputes.service';
 import type { ContactsService } from './contacts.service';
+import type { DocumentsService } from './documents.service';
+import type { LettersService } from './letters.service';
+import type { OutboxWorker } from '../mail/outbox-worker';
+import { insertOutboxMessage } from '../mail/outbox.repository';
+import { prepareMessage } from '../mail/prepare';
+import { occasionForStep } from '../../shared/letters/occasions';
+import type { ItemRow } from '../reminders/actions';
+
+const approvedWords = {
+  queued: 'Approved: it is in the Outbox',
+  draft:
+    'Approved: no mail account is set up, so save it from the Outbox and send it from your own mail program',
+  paper: 'Approved: print the letter and post it',
+  no_email: 'Approved: this customer has no email address, so print the letter and post it',
+  none: 'Approved',
+} as const;
 
 export interface RemindersService {
+  /** Autopilot: approves a ready item as the owner would (not in the API). */
+  approveAutomatically(item: ItemRow): Promise<void>;
   queue(input: { date?: CalendarDate | undefined }): Promise<ReminderQueue>;
   act(input: ReminderAction): Promise<ActResult>;
   policy(): Promise<ReminderPolicy>;
@@ -81,6 +99,9 @@ export function createRemindersService(deps: {
   promises: () => PromisesService;
   disputes: () => DisputesService;
   contacts: () => ContactsService;
+  letters: () => LettersService;
+  documents: () => DocumentsService;
+  outbox: OutboxWorker;
 }): RemindersService {
   const { db, clock, engine } = deps;
 
@@ -142,6 +163,59 @@ export function createRemindersService(deps: {
     return { date, now: now.toISOString(), preview: true, items };
   }
 
+  /**
+   * Approves a message step: the letter is drafted and composed first (reads only), then the
+   * approval, the contact and the outbox message are written in one transaction, and the
+   * outbox is told there is work. Returns how the message goes: the outbox, a draft for the
+   * owner's mail program, or on paper.
+   */
+  async function approveWithMessage(
+    row: ItemRow,
+    options: {
+      now: Date;
+      sendAfter: Date;
+      note?: string | undefined;
+      autopilot: boolean;
+      settings: Settings;
+    },
+  ): Promise<'queued' | 'draft' | 'paper' | 'no_email' | 'none'> {
+    const occasion = occasionForStep(row.step as StepKey);
+    const customer = await db
+      .selectFrom('customers')
+      .select('email')
+      .where('id', '=', row.customer_id)
+      .executeTakeFirstOrThrow();
+    // No address to write to: the step is still taken, on paper, and the owner is told so.
+    const noEmail = customer.email.trim() === '';
+    const emailed = !noEmail && (row.channel === 'email' || row.channel === 'letter_email');
+    const prepared =
+      occasion && emailed
+        ? await prepareMessage(
+            {
+              db,
+              letters: deps.letters(),
+              documents: deps.documents(),
+              settings: options.settings,
+            },
+            {
+              customerId: row.customer_id,
+              occasion,
+              itemId: row.id,
+              now: options.now,
+              notBefore: options.sendAfter,
+            },
+          )
+        : null;
+    await db.transaction().execute(async (trx) => {
+      await approveItem(trx, row, options);
+      if (prepared) await insertOutboxMessage(trx, prepared, options.now);
+    });
+    if (prepared) deps.outbox.kick();
+    if (prepared) return prepared.state;
+    if (!occasion) return 'none';
+    return noEmail && row.channel !== 'letter' ? 'no_email' : 'paper';
+  }
+
   async function requireOpenItem(itemId: number) {
     const [row] = await openItems(db, itemId);
     if (!row) throw new AppError('not_found', `There is no queue item ${itemId}.`, 'itemId');
@@ -156,6 +230,12 @@ export function createRemindersService(deps: {
   }
 
   return {
+    async approveAutomatically(item) {
+      const settings = await deps.settings();
+      const now = clock.now();
+      await approveWithMessage(item, { now, sendAfter: now, autopilot: true, settings });
+    },
+
     async queue(input) {
       const { settings, now, today } = await moment();
       if (input.date && input.date !== today) return preview(input.date);
@@ -257,19 +337,19 @@ export function createRemindersService(deps: {
           'itemId',
         );
       }
-      await db
-        .transaction()
-        .execute((trx) =>
-          approveItem(trx, row, { now, sendAfter, note: input.note, autopilot: false }),
-        );
+      const queued = await approveWithMessage(row, {
+        now,
+        sendAfter,
+        note: input.note,
+        autopilot: false,
+        settings,
+      });
       const later = sendAfter.getTime() > now.getTime();
       return result(
         channel === 'decision' ? 'done' : 'approved',
         channel === 'decision'
           ? 'Noted.'
-          : later
-            ? `Approved: it goes when it may (${check.why.filter((w) => w !== 'Ready.').join(' ')})`
-            : 'Approved.',
+          : `${approvedWords[queued]}${later ? `, and goes when it may (${check.why.filter((w) => w !== 'Ready.').join(' ')})` : ''}.`,
         channel === 'decision' ? null : sendAfter,
       );
     },

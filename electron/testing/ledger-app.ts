@@ -18,6 +18,8 @@ export async function startLedgerApp(dataDir: string, now = '2027-03-15T09:00:00
     defaults: sampleBusiness,
     // Tests drive the reminder engine themselves, so no tick writes between two assertions.
     reminderSchedule: false,
+    // ... and drain the outbox themselves.
+    mailer: false,
   });
   await app.services.settings.completeOnboarding(sampleBusiness);
   const table = createMethodTable();

@@ -9,6 +9,7 @@ import type { ApiResult } from './errors';
 import { invoiceMethods } from './invoices';
 import { ledgerMethods } from './ledger';
 import { letterMethods } from './letters';
+import { mailMethods } from './mail';
 import type { Method } from './method';
 import { paymentMethods } from './payments';
 import { reminderMethods } from './reminders';
@@ -24,6 +25,7 @@ export const contract = {
   ...ledgerMethods,
   ...reminderMethods,
   ...letterMethods,
+  ...mailMethods,
   ...toneMethods,
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 

@@ -7,5 +7,6 @@ import * as m0001 from './0001_settings_and_events';
 import * as m0002 from './0002_ledger';
 import * as m0003 from './0003_reminders';
 import * as m0004 from './0004_letter_templates';
+import * as m0005 from './0005_mail';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

@@ -1,0 +1,120 @@
+/**
+ * Turns an approved step into a message ready for the outbox: the letter drafted for the
+ * customer, the invoices it is about attached as PDFs, one Message-ID made now and kept for
+ * good, and the exact bytes composed. Everything here reads; the caller writes the result in
+ * the same transaction as the approval.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/api/errors';
+import type { Occasion } from '../../shared/letters/occasions';
+import type { Settings } from '../../shared/settings';
+import type { DB } from '../db/schema';
+import type { DocumentsService } from '../services/documents.service';
+import type { LettersService } from '../services/letters.service';
+import { composeMessage, newMessageId, type ComposedAttachment } from './compose';
+import type { NewOutboxMessage } from './outbox.repository';
+
+/** At most this many invoice PDFs go with one message; the letter's table lists them all. */
+const maxInvoiceAttachments = 10;
+
+export async function prepareMessage(
+  deps: {
+    db: Kysely<DB>;
+    letters: LettersService;
+    documents: DocumentsService;
+    settings: Settings;
+  },
+  request: {
+    customerId: number;
+    occasion: Occasion;
+    itemId: number | null;
+    now: Date;
+    notBefore: Date | null;
+  },
+): Promise<NewOutboxMessage> {
+  const { db } = deps;
+  const customer = await db
+    .selectFrom('customers')
+    .select(['id', 'name', 'email', 'cc_emails'])
+    .where('id', '=', request.customerId)
+    .executeTakeFirstOrThrow();
+  if (!customer.email.trim()) {
+    throw new AppError(
+      'invalid_input',
+      `${customer.name} has no email address. Add one on their page, or print the letter and post it.`,
+      'itemId',
+    );
+  }
+  const account = await db
+    .selectFrom('mail_account')
+    .select(['from_name', 'from_address', 'reply_to'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  const draft = await deps.letters.draft({
+    customerId: customer.id,
+    occasion: request.occasion,
+    ...(request.itemId !== null ? { itemId: request.itemId } : {}),
+  });
+
+  const attachments: ComposedAttachment[] = [];
+  if (request.itemId !== null) {
+    const item = await db
+      .selectFrom('reminder_items')
+      .select('invoice_ids')
+      .where('id', '=', request.itemId)
+      .executeTakeFirstOrThrow();
+    const ids = (JSON.parse(item.invoice_ids) as number[]).slice(0, maxInvoiceAttachments);
+    for (const invoiceId of ids) {
+      const pdf = await deps.documents.invoicePdf(invoiceId);
+      attachments.push({
+        fileName: pdf.fileName,
+        contentType: 'application/pdf',
+        content: Buffer.from(pdf.contentBase64, 'base64'),
+      });
+    }
+  }
+
+  const fromAddress = account?.from_address ?? deps.settings.email;
+  if (!fromAddress) {
+    throw new AppError(
+      'invalid_input',
+      'Add your email address in Settings (or set up a mail account) so messages say who they are from.',
+      'itemId',
+    );
+  }
+  const from = { name: account?.from_name || deps.settings.businessName, address: fromAddress };
+  const messageId = newMessageId(from.address, randomUUID());
+  const cc = JSON.parse(customer.cc_emails) as string[];
+  const raw = await composeMessage({
+    from,
+    to: customer.email,
+    cc,
+    bcc: [],
+    replyTo: account?.reply_to ?? '',
+    subject: draft.subject,
+    text: draft.text,
+    html: draft.html,
+    messageId,
+    date: request.now,
+    attachments,
+  });
+  return {
+    customerId: customer.id,
+    itemId: request.itemId,
+    occasion: request.occasion,
+    messageId,
+    from,
+    replyTo: account?.reply_to ?? '',
+    to: customer.email,
+    cc,
+    subject: draft.subject,
+    text: draft.text,
+    html: draft.html,
+    raw,
+    attachments,
+    // Without an account the owner sends it from their own mail program.
+    state: account ? 'queued' : 'draft',
+    notBefore: request.notBefore,
+  };
+}
