@@ -53,6 +53,8 @@ export interface AppOptions {
   mailer?: boolean;
   /** Extra TLS trust for the mail server (tests' self-signed certificate). */
   mailTls?: SmtpSettings['tls'];
+  /** Opens a file with the system's program for it (Electron's shell); absent headless. */
+  openFile?: (path: string) => Promise<string>;
 }
 
 export interface AppCore {
@@ -156,7 +158,13 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     letters,
     documents,
     mail: createMailService({ db: connection.db, clock, secrets, tls: options.mailTls }),
-    outbox: createOutboxService({ db: connection.db, clock, worker: outboxWorker }),
+    outbox: createOutboxService({
+      db: connection.db,
+      clock,
+      worker: outboxWorker,
+      draftsFolder: join(dataDir, 'drafts'),
+      ...(options.openFile ? { openFile: options.openFile } : {}),
+    }),
     app: createAppService({
       clock,
       settings,

@@ -4,7 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
+import { safeStorageSecretStore } from './mail/secret-store';
 import { ipcHost } from './api/ipc';
 import { registerApi } from './api/register';
 import { createApp, type AppCore } from './app';
@@ -57,6 +67,10 @@ async function start() {
     clock: clockFromEnv(process.env),
     mode: 'electron',
     log,
+    // The SMTP password is sealed by the OS key store; only the sealed bytes are saved.
+    secrets: safeStorageSecretStore(safeStorage),
+    // Saved .eml drafts open in the system's mail program (an empty string means it did).
+    openFile: (path) => shell.openPath(path),
   });
   registerApi(ipcHost(ipcMain, isTrustedSender), core.services, log);
   protocol.handle(appScheme, serveRenderer);

@@ -72,6 +72,7 @@ export function createHandlers(services: Services): Handlers {
     'outbox.resolve': ({ id, outcome }) => services.outbox.resolve(id, outcome),
     'outbox.edit': (input) => services.outbox.edit(input),
     'outbox.eml': ({ id }) => services.outbox.eml(id),
+    'outbox.openInMailProgram': ({ id }) => services.outbox.openInMailProgram(id),
     'outbox.markSent': ({ id }) => services.outbox.markSent(id),
     'outbox.sendNow': () => services.outbox.sendNow(),
   };

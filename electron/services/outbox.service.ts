@@ -3,6 +3,8 @@
  * message, cancel one, say whether an uncertain one went, change the words before it goes,
  * save it as a draft for their own mail program and say it was sent from there.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { DocumentFile } from '../../shared/api/invoices';
@@ -29,6 +31,10 @@ export interface OutboxService {
   eml(id: number): Promise<DocumentFile>;
   markSent(id: number): Promise<OutboxMessage>;
   sendNow(): Promise<{ sent: number; other: number }>;
+  /** Desktop only: saves the draft and opens it in the system's mail program. */
+  openInMailProgram(
+    id: number,
+  ): Promise<{ opened: boolean; file: string | null; reason: string | null }>;
 }
 
 function htmlFromText(text: string): string {
@@ -44,8 +50,21 @@ export function createOutboxService(deps: {
   db: Kysely<DB>;
   clock: Clock;
   worker: OutboxWorker;
+  draftsFolder: string;
+  openFile?: (path: string) => Promise<string>;
 }): OutboxService {
   const { db, clock, worker } = deps;
+
+  async function emlOf(id: number): Promise<DocumentFile> {
+    const message = await find(id);
+    if (!message.raw) throw new AppError('conflict', 'That message has no content yet.', 'id');
+    // The same bytes, marked as a draft so the mail program opens it ready to send.
+    const draft = Buffer.concat([Buffer.from('X-Unsent: 1\r\n'), message.raw]);
+    return {
+      fileName: safeFileName(`${message.subject} - ${message.customerName}`, 'eml'),
+      contentBase64: draft.toString('base64'),
+    };
+  }
 
   async function find(id: number) {
     const [row] = await outboxRows(db, { id, limit: 1 });
@@ -209,15 +228,22 @@ export function createOutboxService(deps: {
       const { raw: _raw, from: _from, replyTo: _replyTo, ...edited } = await find(input.id);
       return edited;
     },
-    async eml(id) {
-      const message = await find(id);
-      if (!message.raw) throw new AppError('conflict', 'That message has no content yet.', 'id');
-      // The same bytes, marked as a draft so the mail program opens it ready to send.
-      const draft = Buffer.concat([Buffer.from('X-Unsent: 1\r\n'), message.raw]);
-      return {
-        fileName: safeFileName(`${message.subject} - ${message.customerName}`, 'eml'),
-        contentBase64: draft.toString('base64'),
-      };
+    eml: emlOf,
+    async openInMailProgram(id) {
+      if (!deps.openFile) {
+        return {
+          opened: false,
+          file: null,
+          reason:
+            'Opening a mail program works in the desktop app; here, save the .eml file and open it.',
+        };
+      }
+      const eml = await emlOf(id);
+      await mkdir(deps.draftsFolder, { recursive: true });
+      const file = join(deps.draftsFolder, eml.fileName);
+      await writeFile(file, Buffer.from(eml.contentBase64, 'base64'));
+      const problem = await deps.openFile(file);
+      return { opened: problem === '', file, reason: problem || null };
     },
     markSent: (id) =>
       move(

@@ -106,6 +106,12 @@ export const mailMethods = {
   ).returns<OutboxMessageDetail>(),
   /** The message as a .eml draft (X-Unsent: 1) for the owner's own mail program. */
   'outbox.eml': method(z.object({ id }).strict()).returns<DocumentFile>(),
+  /** Desktop app: saves the .eml draft and opens it in the system's mail program. */
+  'outbox.openInMailProgram': method(z.object({ id }).strict()).returns<{
+    opened: boolean;
+    file: string | null;
+    reason: string | null;
+  }>(),
   /** A draft sent from the owner's mail program: they say it went. */
   'outbox.markSent': method(z.object({ id }).strict()).returns<OutboxMessage>(),
   /** Sends what is due now instead of waiting for the next round. */
