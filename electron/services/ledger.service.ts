@@ -10,7 +10,7 @@ import {
   type AgingBucket,
 } from '../../shared/aging';
 import { toColumns, type FieldsOf } from '../../shared/columns';
-import type { CalendarDate } from '../../shared/dates';
+import { addDays, type CalendarDate } from '../../shared/dates';
 import type { AgingDetailRow, AgingReport, AgingReportRow } from '../../shared/ledger';
 import { agingSums, openInvoicesAsOf, unappliedCredit } from '../db/aging.repository';
 import type { DB } from '../db/schema';
@@ -44,6 +44,17 @@ const agingRowFields: FieldsOf<AgingReportRow> = {
   lastContactAt: true,
 };
 
+/** Each customer's last contact before `before` (a calendar date, from its UTC start). */
+async function lastContacts(db: Kysely<DB>, before: CalendarDate): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['customer_id', (eb) => eb.fn.max('occurred_at').as('at')])
+    .where('occurred_at', '<', `${before}T00:00:00.000Z`)
+    .groupBy('customer_id')
+    .execute();
+  return new Map(rows.map((row) => [row.customer_id, row.at]));
+}
+
 export function createLedgerService(deps: {
   db: Kysely<DB>;
   /** The same connection's raw handle, for the reads that want rows as arrays. */
@@ -62,9 +73,10 @@ export function createLedgerService(deps: {
   return {
     async aging(options) {
       const { asOf, current } = await resolveAsOf(options.asOf);
-      const [sums, credit] = await Promise.all([
+      const [sums, credit, contacts] = await Promise.all([
         agingSums(db, deps.sqlite, { asOf, current, currency: options.currency }),
         unappliedCredit(db, deps.sqlite, { asOf, current, currency: options.currency }),
+        lastContacts(db, addDays(asOf, 1)),
       ]);
       // A few hundred due dates are the oldest of thousands of rows: work each out once.
       const lateness = new Map<CalendarDate, number>();
@@ -98,7 +110,7 @@ export function createLedgerService(deps: {
           d90_plus: buckets.d90_plus,
           total,
           oldestDaysOverdue: late,
-          lastContactAt: null,
+          lastContactAt: contacts.get(sum[0]) ?? null,
         };
       });
       rows.sort(compareAgingRows);

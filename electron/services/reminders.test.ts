@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActResult, PromiseView } from '../../shared/api/reminders';
-import type { Customer, Invoice } from '../../shared/ledger';
+import { fromColumns } from '../../shared/columns';
+import type { AgingReport, Customer, Invoice } from '../../shared/ledger';
 import type { ReminderQueue } from '../../shared/reminders/queue';
 import { startLedgerApp } from '../testing/ledger-app';
 import { useTempDirs } from '../testing/temp-dir';
@@ -406,5 +407,14 @@ describe('the Today queue', () => {
       reason: 'x',
     });
     expect(paid).toMatchObject({ ok: false, error: { code: 'conflict', field: 'invoiceId' } });
+  });
+
+  it('shows the last contact on the aging row', async () => {
+    const { ok, customer } = await ledgerWithOverdue();
+    const before = await ok<AgingReport>('ledger.aging', {});
+    expect(fromColumns(before.rows)[0]!.lastContactAt).toBeNull();
+    await ok('contacts.logCall', { customerId: customer.id, outcome: 'voicemail' });
+    const after = await ok<AgingReport>('ledger.aging', {});
+    expect(fromColumns(after.rows)[0]!.lastContactAt).toBe('2027-03-15T10:00:00.000Z');
   });
 });
