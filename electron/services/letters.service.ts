@@ -23,6 +23,8 @@ import {
   type RenderedLetter,
 } from '../../shared/letters/render';
 import { variablesFor } from '../../shared/letters/variables';
+import { toneCheck } from '../../shared/letters/tone';
+import { isSupportedLocale } from '../../shared/locales';
 import type { Settings } from '../../shared/settings';
 import { appendEvent } from '../db/events.repository';
 import type { DB } from '../db/schema';
@@ -98,6 +100,10 @@ export function createLettersService(deps: {
         createdAt: row.created_at,
         customised: row.subject !== null,
       })),
+      tone: toneCheck(`${template.subject}\n\n${template.body}`, {
+        ...(isSupportedLocale(settings.locale) ? { locale: settings.locale } : {}),
+        finalStep: occasion === 'final' || occasion === 'agency_notice',
+      }),
     };
   }
 
@@ -202,6 +208,11 @@ export function createLettersService(deps: {
         variablesUsed: letter.variablesUsed,
         invoiceNumbers: data.invoices.map((invoice) => invoice.number),
         date: data.today,
+        // The words checked as the customer will read them, subject first.
+        tone: toneCheck(`${letter.subject}\n\n${letter.text}`, {
+          ...(isSupportedLocale(data.locale) ? { locale: data.locale } : {}),
+          finalStep: input.occasion === 'final' || input.occasion === 'agency_notice',
+        }),
       };
     },
 

@@ -60,6 +60,9 @@ describe('letters', () => {
     expect(draft.text).toContain('payment within 30 days of the invoice date');
     expect(draft.invoiceNumbers).toEqual(invoices.map((i) => i.number));
     expect(draft.html).toContain('<table');
+    // The default words pass their own tone check.
+    expect(draft.tone.findings).toEqual([]);
+    expect(draft.tone.readingLevel.grade).toBeLessThanOrEqual(8);
   });
 
   it('keep every version of an edited template, check it on save and reset it to the default', async () => {
@@ -95,6 +98,21 @@ describe('letters', () => {
       body: 'Hello {{customer.greetingName}}, {{totalOpen}} is open.\n\n{{invoiceTable}}',
     });
     expect(saved).toMatchObject({ customised: true, version: 1 });
+    expect(saved.tone.findings).toEqual([]);
+    const harsh = await ok<TemplateDetail>('letters.saveTemplate', {
+      occasion: 'reminder',
+      subject: 'FINAL DEMAND',
+      body: 'Failure to pay will result in legal action.\n\n{{invoiceTable}}',
+    });
+    expect(harsh.version).toBe(2);
+    expect(harsh.tone.findings.map((f) => f.category)).toEqual(
+      expect.arrayContaining(['legal-threat']),
+    );
+    await ok('letters.saveTemplate', {
+      occasion: 'reminder',
+      subject: 'Invoice {{oldest.number}}',
+      body: 'Hello {{customer.greetingName}}, {{totalOpen}} is open.\n\n{{invoiceTable}}',
+    });
     const draft = await ok<LetterDraft>('letters.draft', {
       customerId: customer.id,
       occasion: 'reminder',
@@ -102,9 +120,11 @@ describe('letters', () => {
     expect(draft.text).toMatch(/^Hello Sam Alder, £625\.50 is open\./);
 
     const reset = await ok<TemplateDetail>('letters.resetTemplate', { occasion: 'reminder' });
-    expect(reset).toMatchObject({ customised: false, version: 2, subject: original.subject });
+    expect(reset).toMatchObject({ customised: false, version: 4, subject: original.subject });
     expect(reset.versions.map((v) => [v.version, v.customised])).toEqual([
-      [2, false],
+      [4, false],
+      [3, true],
+      [2, true],
       [1, true],
     ]);
     const list = await ok<TemplateSummary[]>('letters.templates', {});

@@ -8,6 +8,7 @@ import { maxTemplateLength } from '../letters/render';
 import type { VariableInfo } from '../letters/variables';
 import type { CalendarDate } from '../dates';
 import type { DocumentFile } from './invoices';
+import type { ToneReport } from '../letters/tone/types';
 import { calendarDate, currencyCode, id, positiveAmount, text } from './fields';
 import { emptyInput, method } from './method';
 
@@ -36,6 +37,8 @@ export interface TemplateDetail extends TemplateSummary {
   defaultBody: string;
   variables: VariableInfo[];
   versions: { version: number; createdAt: string; customised: boolean }[];
+  /** The tone check of the template as it stands (checked again on every save). */
+  tone: ToneReport;
 }
 
 /** What a letter needs beyond the ledger: a plan's schedule, an agency, the final step. */
@@ -100,6 +103,8 @@ export interface LetterDraft {
   /** The invoices the letter is about. */
   invoiceNumbers: string[];
   date: CalendarDate;
+  /** The tone check of the subject and text as they will go. */
+  tone: ToneReport;
 }
 
 export const letterMethods = {
