@@ -8,7 +8,8 @@
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { finishBackupCopy } from './backup-check';
 import type { Clock } from '../../shared/dates';
 
 export const backupsToKeep = 14;
@@ -48,14 +49,13 @@ export function createBackupService(options: {
     const partial = `${file}.partial`;
     await sqlite.backup(partial);
     // The copy keeps the WAL mode of its source; switching it to a rollback journal folds it
-    // into one self-contained file, with no -wal or -shm beside it.
-    const copy = new Database(partial);
+    // into one self-contained file, with no -wal or -shm beside it. Then it is checked; both
+    // run in a worker thread (backup-check.ts).
     try {
-      copy.pragma('journal_mode = DELETE');
-      const check = copy.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(`The backup failed its check: ${String(check)}`);
-    } finally {
-      copy.close();
+      await finishBackupCopy(partial);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
     }
     await rename(partial, file);
     const old = (await filesOfKind(kind)).slice(0, -keep);
