@@ -118,7 +118,7 @@ test('an approved step leaves the list and does not come back', async ({ page })
   const today = new TodayPage(page);
   await app.open(server.current, '/today');
   await today.approve('Harbour Café');
-  await expect(today.confirmation).toContainText('Harbour Café · Approved.');
+  await expect(today.confirmation).toContainText('Harbour Café · Approved');
   await expect(today.row('Harbour Café')).toHaveCount(0);
   await page.reload();
   await app.ready();
@@ -203,7 +203,7 @@ test('the keys move between rows and act on the one in focus', async ({ page }) 
   await expect(castle).toBeFocused();
 
   await page.keyboard.press('a');
-  await expect(today.confirmation).toContainText('Castle Dental · Approved.');
+  await expect(today.confirmation).toContainText('Castle Dental · Approved');
   await expect(today.row('Castle Dental')).toHaveCount(0);
   // The focus stays in the list, on the row that took its place.
   await expect(page.locator('[data-queue-row]:focus')).toHaveCount(1);

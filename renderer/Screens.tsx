@@ -8,6 +8,8 @@ import { NewCustomerScreen } from './screens/customers/NewCustomerScreen';
 import { InvoiceEditorScreen } from './screens/invoices/InvoiceEditorScreen';
 import { InvoiceScreen } from './screens/invoices/InvoiceScreen';
 import { InvoicesScreen } from './screens/invoices/InvoicesScreen';
+import { LetterEditorScreen } from './screens/letters/LetterEditorScreen';
+import { LettersScreen } from './screens/letters/LettersScreen';
 import { OverdueScreen } from './screens/overdue/OverdueScreen';
 import { PaymentScreen } from './screens/payments/PaymentScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
@@ -54,6 +56,10 @@ export function Screens(props: {
       );
     case 'today':
       return <TodayScreen />;
+    case 'letters':
+      return <LettersScreen />;
+    case 'letter':
+      return <LetterEditorScreen key={route.occasion} occasion={route.occasion} />;
     case 'plans':
     case 'outbox':
       return <ComingSoonScreen screen={route.screen} />;

@@ -1,9 +1,10 @@
 /**
- * The app's screens and a small path router on the History API. Seven sections and five
+ * The app's screens and a small path router on the History API. Eight sections and six
  * detail pages do not need a library: a route is plain data, with one function to read it
  * from the address and one to write it back.
  */
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { isOccasion, type Occasion } from '../shared/letters/occasions';
 
 /** The sections of the navigation. */
 export const screens = [
@@ -13,6 +14,7 @@ export const screens = [
   'invoices',
   'plans',
   'outbox',
+  'letters',
   'settings',
 ] as const;
 export type ScreenName = (typeof screens)[number];
@@ -23,7 +25,8 @@ export type Route =
   | { screen: 'newCustomer' }
   | { screen: 'invoice'; id: number }
   | { screen: 'newInvoice'; customerId?: number }
-  | { screen: 'newPayment'; customerId: number; invoiceId?: number };
+  | { screen: 'newPayment'; customerId: number; invoiceId?: number }
+  | { screen: 'letter'; occasion: Occasion };
 
 /** A positive whole number from the address, or undefined. */
 function idFrom(text: string | null | undefined): number | undefined {
@@ -48,6 +51,8 @@ export function routeFrom(pathname: string, search = ''): Route {
     return { screen: 'newInvoice', ...(customerId ? { customerId } : {}) };
   }
   if (first === 'invoices' && id !== undefined) return { screen: 'invoice', id };
+  if (first === 'letters' && second && isOccasion(second))
+    return { screen: 'letter', occasion: second };
   return (screens as readonly string[]).includes(first)
     ? { screen: first as ScreenName }
     : { screen: 'today' };
@@ -65,6 +70,8 @@ export function pathOf(route: Route): string {
       return route.customerId ? `/invoices/new?customer=${route.customerId}` : '/invoices/new';
     case 'newPayment':
       return `/customers/${route.customerId}/payment${route.invoiceId ? `?invoice=${route.invoiceId}` : ''}`;
+    case 'letter':
+      return `/letters/${route.occasion}`;
     default:
       return `/${route.screen}`;
   }
@@ -80,6 +87,8 @@ export function sectionOf(route: Route): ScreenName {
     case 'invoice':
     case 'newInvoice':
       return 'invoices';
+    case 'letter':
+      return 'letters';
     default:
       return route.screen;
   }

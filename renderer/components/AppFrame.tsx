@@ -3,6 +3,7 @@ import {
   IconCalendarCheck,
   IconClockExclamation,
   IconFileInvoice,
+  IconMailOpened,
   IconSend,
   IconSettings,
   IconStairsUp,
@@ -20,6 +21,7 @@ const navigation: { screen: ScreenName; label: string; icon: Icon }[] = [
   { screen: 'invoices', label: 'Invoices', icon: IconFileInvoice },
   { screen: 'plans', label: 'Plans', icon: IconStairsUp },
   { screen: 'outbox', label: 'Outbox', icon: IconSend },
+  { screen: 'letters', label: 'Letters', icon: IconMailOpened },
   { screen: 'settings', label: 'Settings', icon: IconSettings },
 ];
 

@@ -1,7 +1,12 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { IconMailOpened } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Occasion } from '../../../shared/letters/occasions';
 import type { QueueItem } from '../../../shared/reminders/queue';
 import { AppLink } from '../../components/AppLink';
 import { useFormat, type Formatters } from '../../format';
+import { letterOccasion, type CheckedLetter } from './letter-check';
+import { RowLetter } from './RowLetter';
 import classes from './Today.module.css';
 import { mainAction, rowKey, whySentences } from './today-view';
 
@@ -21,11 +26,16 @@ export function QueueRow(props: {
   quiet?: boolean;
   busy: boolean;
   onAction: (item: QueueItem, action: RowAction) => void;
+  /** Drafts and checks the row's letter; rows that send one can show it. */
+  checkLetter?: (item: QueueItem & { id: number }, occasion: Occasion) => Promise<CheckedLetter>;
 }) {
   const { item, quiet } = props;
   const format = useFormat();
   const main = mainAction(item);
   const variant = quiet ? 'default' : 'filled';
+  const [letterOpen, setLetterOpen] = useState(false);
+  const occasion = props.checkLetter ? letterOccasion(item) : null;
+  const letterId = `letter-${rowKey(item)}`;
   return (
     <li
       className={quiet ? `${classes.row} ${classes.quiet}` : classes.row}
@@ -51,6 +61,20 @@ export function QueueRow(props: {
           ))}
         </ul>
         <InvoiceLine item={item} format={format} />
+        {occasion && (
+          <Group>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              leftSection={<IconMailOpened size={16} />}
+              aria-expanded={letterOpen}
+              aria-controls={letterOpen ? letterId : undefined}
+              onClick={() => setLetterOpen((open) => !open)}
+            >
+              {letterOpen ? 'Hide letter' : 'Preview letter'}
+            </Button>
+          </Group>
+        )}
       </Stack>
       <Stack gap="xs" align="flex-end" className={classes.side}>
         <div className={classes.amount}>
@@ -95,6 +119,15 @@ export function QueueRow(props: {
           </Group>
         )}
       </Stack>
+      {occasion && letterOpen && item.id !== null && props.checkLetter && (
+        <RowLetter
+          id={letterId}
+          item={item}
+          itemId={item.id}
+          occasion={occasion}
+          check={props.checkLetter}
+        />
+      )}
     </li>
   );
 }

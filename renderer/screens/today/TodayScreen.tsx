@@ -2,6 +2,7 @@ import { Alert, Button, Kbd, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconClockExclamation, IconSun } from '@tabler/icons-react';
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ActResult } from '../../../shared/api/reminders';
+import type { Occasion } from '../../../shared/letters/occasions';
 import type { QueueItem, ReminderQueue } from '../../../shared/reminders/queue';
 import { call } from '../../api';
 import { useBusiness } from '../../business';
@@ -13,7 +14,9 @@ import { useFormat } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
 import { ActionDialog, type OpenDialog } from './ActionDialog';
+import { useLetterChecks, type CheckedLetter } from './letter-check';
 import { QueueRow, type RowAction } from './QueueRow';
+import { SendAnywayDialog, type SendAnyway } from './SendAnywayDialog';
 import classes from './Today.module.css';
 import { formatDay, mainAction, rowKey, todaySections, type TodaySection } from './today-view';
 
@@ -46,6 +49,8 @@ export function TodayScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
+  const [sendAnyway, setSendAnyway] = useState<SendAnyway | null>(null);
+  const letters = useLetterChecks();
   const listRef = useRef<HTMLDivElement>(null);
   // After a row leaves, the row that took its place gets the focus, so the keys carry on.
   const focusAt = useRef<number | null>(null);
@@ -68,15 +73,22 @@ export function TodayScreen() {
     focusAt.current = index >= 0 ? index : null;
     setGone({ from: value, keys: new Set([...hidden, key]) });
     setDialog(null);
+    setSendAnyway(null);
     setProblem(null);
     setDone({ customerName: item.customerName, message: result.message });
     queue.reload();
   };
 
-  const approve = async (item: QueueItem & { id: number }) => {
+  /**
+   * Approves a step. A letter with wording that can read as a threat (or one that could not
+   * be checked) waits for an explicit "send anyway" first.
+   */
+  const approve = async (item: QueueItem & { id: number }, sendingAnyway = false) => {
     setBusyKey(rowKey(item));
     setProblem(null);
     try {
+      const concern = sendingAnyway ? null : await letters.concernFor(item);
+      if (concern) return setSendAnyway({ item, concern });
       finished(item, await call('reminders.act', { itemId: item.id, action: 'approve' }));
     } catch (error) {
       setProblem(`${item.customerName}: ${(error as Error).message}`);
@@ -195,7 +207,13 @@ export function TodayScreen() {
           </EmptyState>
         )}
         {actions.map((section) => (
-          <QueueSection key={section.key} section={section} busyKey={busyKey} onAction={act} />
+          <QueueSection
+            key={section.key}
+            section={section}
+            busyKey={busyKey}
+            onAction={act}
+            checkLetter={letters.check}
+          />
         ))}
         {paused.items.length > 0 && (
           <QueueSection
@@ -208,6 +226,12 @@ export function TodayScreen() {
         )}
       </div>
       <ActionDialog open={dialog} onClose={() => setDialog(null)} onDone={finished} />
+      <SendAnywayDialog
+        open={sendAnyway}
+        busy={sendAnyway !== null && busyKey === rowKey(sendAnyway.item)}
+        onClose={() => setSendAnyway(null)}
+        onSend={(item) => void approve(item, true)}
+      />
     </Stack>
   );
 }
@@ -218,6 +242,7 @@ function QueueSection(props: {
   description?: string;
   busyKey: string | null;
   onAction: (item: QueueItem, action: RowAction) => void;
+  checkLetter?: (item: QueueItem & { id: number }, occasion: Occasion) => Promise<CheckedLetter>;
 }) {
   const { section } = props;
   const format = useFormat();
@@ -252,6 +277,7 @@ function QueueSection(props: {
               quiet={props.quiet ?? false}
               busy={props.busyKey === rowKey(item)}
               onAction={props.onAction}
+              checkLetter={props.checkLetter}
             />
           ))}
         </ul>
