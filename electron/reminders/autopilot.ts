@@ -16,8 +16,8 @@ import { loadSituations } from './situations';
 export async function approveDueAutopilot(
   db: Kysely<DB>,
   context: { now: Date; today: CalendarDate; settings: Settings },
-  /** Approves one item the way the owner would (drafting and queueing its message). */
-  approve: (item: ItemRow) => Promise<void>,
+  /** Approves one item the way the owner would; false when it must wait for the owner. */
+  approve: (item: ItemRow) => Promise<boolean>,
 ): Promise<number> {
   const { now, today, settings } = context;
   const items = await db
@@ -51,7 +51,7 @@ export async function approveDueAutopilot(
       },
     );
     if (check.status !== 'ready') continue;
-    await approve(item);
+    if (!(await approve(item))) continue;
     // The contact just made counts for this customer's next item in the same run.
     loaded.situation.contacts.unshift({ at: now, channel: 'message' });
     approved += 1;

@@ -47,7 +47,7 @@ export function createReminderEngine(deps: {
   clock: Clock;
   settings: () => Promise<Settings>;
   /** How an autopilot step is approved; bound late, as it needs the reminders service. */
-  autopilot?: () => ((item: ItemRow) => Promise<void>) | undefined;
+  autopilot?: () => ((item: ItemRow) => Promise<boolean>) | undefined;
 }): ReminderEngine {
   const { db, clock } = deps;
   let seenEventId = -1;

@@ -190,14 +190,18 @@ export async function reconcileCustomer(
     if (existing) {
       const why = JSON.stringify(item.why);
       const ids = JSON.stringify(item.invoiceIds);
+      const autopilot = item.autopilot ? 1 : 0;
+      // The owner may have changed the step's channel or autopilot since it was proposed.
       if (
         existing.why !== why ||
         existing.invoice_ids !== ids ||
-        existing.summary !== item.summary
+        existing.summary !== item.summary ||
+        existing.channel !== item.channel ||
+        existing.autopilot !== autopilot
       ) {
         await trx
           .updateTable('reminder_items')
-          .set({ why, invoice_ids: ids, summary: item.summary })
+          .set({ why, invoice_ids: ids, summary: item.summary, channel: item.channel, autopilot })
           .where('id', '=', existing.id)
           .execute();
       }

@@ -14,7 +14,12 @@ import type {
 } from '../../shared/api/letters';
 import type { Clock } from '../../shared/dates';
 import { defaultTemplate } from '../../shared/letters/default-templates';
-import { occasionNames, occasions, type Occasion } from '../../shared/letters/occasions';
+import {
+  isFinalStep,
+  occasionNames,
+  occasions,
+  type Occasion,
+} from '../../shared/letters/occasions';
 import {
   checkTemplate,
   renderLetter,
@@ -102,7 +107,7 @@ export function createLettersService(deps: {
       })),
       tone: toneCheck(`${template.subject}\n\n${template.body}`, {
         ...(isSupportedLocale(settings.locale) ? { locale: settings.locale } : {}),
-        finalStep: occasion === 'final' || occasion === 'agency_notice',
+        finalStep: isFinalStep(occasion),
       }),
     };
   }
@@ -211,7 +216,7 @@ export function createLettersService(deps: {
         // The words checked as the customer will read them, subject first.
         tone: toneCheck(`${letter.subject}\n\n${letter.text}`, {
           ...(isSupportedLocale(data.locale) ? { locale: data.locale } : {}),
-          finalStep: input.occasion === 'final' || input.occasion === 'agency_notice',
+          finalStep: isFinalStep(input.occasion),
         }),
       };
     },

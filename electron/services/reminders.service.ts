@@ -45,6 +45,7 @@ import type { OutboxWorker } from '../mail/outbox-worker';
 import { insertOutboxMessage } from '../mail/outbox.repository';
 import { prepareMessage } from '../mail/prepare';
 import { occasionForStep } from '../../shared/letters/occasions';
+import { needsSendAnyway } from '../../shared/letters/tone';
 import type { ItemRow } from '../reminders/actions';
 
 const approvedWords = {
@@ -58,7 +59,7 @@ const approvedWords = {
 
 export interface RemindersService {
   /** Autopilot: approves a ready item as the owner would (not in the API). */
-  approveAutomatically(item: ItemRow): Promise<void>;
+  approveAutomatically(item: ItemRow): Promise<boolean>;
   queue(input: { date?: CalendarDate | undefined }): Promise<ReminderQueue>;
   act(input: ReminderAction): Promise<ActResult>;
   policy(): Promise<ReminderPolicy>;
@@ -176,10 +177,27 @@ export function createRemindersService(deps: {
       sendAfter: Date;
       note?: string | undefined;
       autopilot: boolean;
+      sendAnyway?: boolean | undefined;
       settings: Settings;
     },
   ): Promise<'queued' | 'draft' | 'paper' | 'no_email' | 'none'> {
     const occasion = occasionForStep(row.step as StepKey);
+    if (occasion && !options.sendAnyway) {
+      // Words that can read as a threat go only when the owner has seen them and said so.
+      const draft = await deps
+        .letters()
+        .draft({ customerId: row.customer_id, occasion, itemId: row.id });
+      if (needsSendAnyway(draft.tone)) {
+        const worst = draft.tone.findings
+          .filter((f) => f.severity === 'high')
+          .map((f) => `"${f.text}" (${f.why})`);
+        throw new AppError(
+          'conflict',
+          `The letter has wording that can read as a threat: ${worst.join('; ')}. Edit the letter, or approve it with "send anyway".`,
+          'sendAnyway',
+        );
+      }
+    }
     const customer = await db
       .selectFrom('customers')
       .select('email')
@@ -233,7 +251,14 @@ export function createRemindersService(deps: {
     async approveAutomatically(item) {
       const settings = await deps.settings();
       const now = clock.now();
-      await approveWithMessage(item, { now, sendAfter: now, autopilot: true, settings });
+      try {
+        await approveWithMessage(item, { now, sendAfter: now, autopilot: true, settings });
+        return true;
+      } catch (error) {
+        // Autopilot never sends what the owner would be asked about: the item waits for them.
+        if (error instanceof AppError && error.code === 'conflict') return false;
+        throw error;
+      }
     },
 
     async queue(input) {
@@ -342,6 +367,7 @@ export function createRemindersService(deps: {
         sendAfter,
         note: input.note,
         autopilot: false,
+        sendAnyway: input.sendAnyway,
         settings,
       });
       const later = sendAfter.getTime() > now.getTime();

@@ -417,4 +417,34 @@ describe('the Today queue', () => {
     const after = await ok<AgingReport>('ledger.aging', {});
     expect(fromColumns(after.rows)[0]!.lastContactAt).toBe('2027-03-15T10:00:00.000Z');
   });
+
+  it('asks for "send anyway" before a letter with threatening words goes, on autopilot never', async () => {
+    const { ok, call, app, queue, fingerprint } = await ledgerWithOverdue();
+    await ok('letters.saveTemplate', {
+      occasion: 'check_in',
+      subject: 'Invoice {{oldest.number}}',
+      body: 'Failure to pay will result in legal action.\n\n{{invoiceTable}}',
+    });
+    const [item] = (await queue()).items;
+    const before = fingerprint();
+    const refused = await call('reminders.act', { itemId: item!.id, action: 'approve' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', field: 'sendAnyway' } });
+    expect(fingerprint()).toBe(before);
+
+    const policy = await ok<{ ladder: { key: string }[] }>('reminders.policy', {});
+    await ok('reminders.updatePolicy', {
+      ladder: policy.ladder.map((step) => ({ ...step, autopilot: step.key === 'check_in' })),
+    });
+    const run = await app.reminders.tick();
+    expect(run.autopilotApproved).toBe(0);
+    const [waiting] = (await queue()).items;
+    expect(waiting).toMatchObject({ id: item!.id, autopilot: true, status: 'ready' });
+
+    const sent = await ok<ActResult>('reminders.act', {
+      itemId: item!.id,
+      action: 'approve',
+      sendAnyway: true,
+    });
+    expect(sent.status).toBe('approved');
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ToneReport } from '../../shared/letters/tone';
-import type { Occasion } from '../../shared/letters/occasions';
+import { isFinalStep, type Occasion } from '../../shared/letters/occasions';
 import { isSupportedLocale } from '../../shared/locales';
 import { call } from '../api';
 import { carryFindings } from '../screens/letters/letter-edit';
@@ -20,7 +20,7 @@ export const toneCheckDelay = 300;
 export function toneContextFor(occasion: Occasion, locale: string) {
   return {
     ...(isSupportedLocale(locale) ? { locale } : {}),
-    finalStep: occasion === 'final' || occasion === 'agency_notice',
+    finalStep: isFinalStep(occasion),
   };
 }
 

@@ -119,7 +119,13 @@ export const actSchema = z.discriminatedUnion(
   'action',
   [
     z
-      .object({ itemId: id, action: z.literal('approve'), note: text(1000, 'note').optional() })
+      .object({
+        itemId: id,
+        action: z.literal('approve'),
+        note: text(1000, 'note').optional(),
+        /** The owner read the tone check's warnings and sends the letter as it is. */
+        sendAnyway: z.boolean().optional(),
+      })
       .strict(),
     z
       .object({

@@ -64,3 +64,8 @@ export function occasionForStep(step: StepKey): Occasion | null {
 export function isOccasion(value: string): value is Occasion {
   return (occasions as readonly string[]).includes(value);
 }
+
+/** The ladder's last word, where "final notice" is the plain truth rather than false finality. */
+export function isFinalStep(occasion: Occasion): boolean {
+  return occasion === 'final' || occasion === 'agency_notice';
+}

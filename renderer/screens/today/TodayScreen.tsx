@@ -89,7 +89,14 @@ export function TodayScreen() {
     try {
       const concern = sendingAnyway ? null : await letters.concernFor(item);
       if (concern) return setSendAnyway({ item, concern });
-      finished(item, await call('reminders.act', { itemId: item.id, action: 'approve' }));
+      finished(
+        item,
+        await call('reminders.act', {
+          itemId: item.id,
+          action: 'approve',
+          ...(sendingAnyway ? { sendAnyway: true } : {}),
+        }),
+      );
     } catch (error) {
       setProblem(`${item.customerName}: ${(error as Error).message}`);
     } finally {
