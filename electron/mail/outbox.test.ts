@@ -100,4 +100,20 @@ describe('the outbox', () => {
     const sent = await ok<OutboxMessage>('outbox.markSent', { id: message.id });
     expect(sent.state).toBe('sent');
   });
+
+  it('sends the printable letter with a final notice, which goes by letter and email', async () => {
+    const sink = await startSmtpSink();
+    open.push(sink);
+    const { ok, app, clock } = await approvedReminder(sink);
+    await app.outbox.drain();
+    clock.set('2027-05-03T10:00:00Z'); // 63 days overdue: the final notice (+60)
+    const [item] = (await ok<ReminderQueue>('reminders.queue', {})).items;
+    expect(item).toMatchObject({ step: 'final', channel: 'letter_email' });
+    await ok('reminders.act', { itemId: item!.id, action: 'approve' });
+    const [final] = await ok<OutboxMessage[]>('outbox.list', {});
+    expect(final!.attachments.map((a) => a.fileName)).toEqual([
+      'Letter 2027-05-03 - Alder & Co.pdf',
+      'Invoice INV-0001 - Alder & Co.pdf',
+    ]);
+  });
 });

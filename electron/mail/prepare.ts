@@ -31,6 +31,8 @@ export async function prepareMessage(
     itemId: number | null;
     now: Date;
     notBefore: Date | null;
+    /** Letter and email: the printable letter goes with the email as a PDF. */
+    withLetter?: boolean;
   },
 ): Promise<NewOutboxMessage> {
   const { db } = deps;
@@ -58,6 +60,18 @@ export async function prepareMessage(
   });
 
   const attachments: ComposedAttachment[] = [];
+  if (request.withLetter) {
+    const letter = await deps.letters.pdf({
+      customerId: customer.id,
+      occasion: request.occasion,
+      ...(request.itemId !== null ? { itemId: request.itemId } : {}),
+    });
+    attachments.push({
+      fileName: letter.fileName,
+      contentType: 'application/pdf',
+      content: Buffer.from(letter.contentBase64, 'base64'),
+    });
+  }
   if (request.itemId !== null) {
     const item = await db
       .selectFrom('reminder_items')

@@ -221,6 +221,7 @@ export function createRemindersService(deps: {
               itemId: row.id,
               now: options.now,
               notBefore: options.sendAfter,
+              withLetter: row.channel === 'letter_email',
             },
           )
         : null;

@@ -75,6 +75,8 @@ export const toneRules: readonly ToneRule[] = [
     category: 'legal-threat',
     severity: 'high',
     negatable: true,
+    // A final notice names the one real next step, often an agency; an agency notice says so.
+    unlessFinalStep: true,
     patterns: [
       '\\bdebt collect(or|ors|ing|ion)\\b',
       '\\bcollections? (agency|agencies|firm|firms|company|companies|partner|partners|specialists?)\\b',
