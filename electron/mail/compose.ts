@@ -48,8 +48,20 @@ export function composeMessage(parts: MessageParts): Promise<Buffer> {
     headers: parts.draft ? { 'X-Unsent': '1' } : {},
   });
   return new Promise((resolve, reject) => {
-    composer.compile().build((error, message) => (error ? reject(error) : resolve(message)));
+    composer
+      .compile()
+      .build((error, message) => (error ? reject(error) : resolve(withCrlf(message))));
   });
+}
+
+/**
+ * Every line ends in CRLF (RFC 5322 2.3). MailComposer keeps the bare LFs of a text body in
+ * its quoted-printable part; the SMTP client turns them into CRLF on the wire, so without this
+ * the bytes kept would not be the bytes that went. Every part is 7-bit encoded by then, and
+ * latin1 maps each byte to one character and back, so nothing else changes.
+ */
+function withCrlf(message: Buffer): Buffer {
+  return Buffer.from(message.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
 }
 
 /** A Message-ID made once, when the message is approved: `<random@sender's domain>`. */

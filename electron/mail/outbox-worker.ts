@@ -180,8 +180,8 @@ export function createOutboxWorker(deps: {
     });
   }
 
-  async function drainOnce(): Promise<{ sent: number; other: number }> {
-    const counts = { sent: 0, other: 0 };
+  async function drainOnce(): Promise<{ sent: number; other: number; connected: boolean }> {
+    const counts = { sent: 0, other: 0, connected: true };
     let first = await nextDue();
     if (!first) return counts;
     const account = await deps.account();
@@ -190,6 +190,7 @@ export function createOutboxWorker(deps: {
     if (!opened.ok) {
       // Nothing was handed over: the connection's trouble applies to the first due message
       // (its state shows the reason) and the rest wait their turn.
+      counts.connected = false;
       if (await claim(first.id)) {
         await record(first, opened.outcome);
         counts.other += 1;
@@ -221,7 +222,7 @@ export function createOutboxWorker(deps: {
         if (outcome.kind === 'sent') counts.sent += 1;
         else counts.other += 1;
         // A broken connection ends this round; the next one opens a fresh connection.
-        if (outcome.kind === 'uncertain' || outcome.kind === 'offline') break;
+        if (outcome.kind === 'uncertain' || outcome.kind === 'offline' || !session.usable) break;
         first = await nextDue();
       }
     } finally {
@@ -236,7 +237,9 @@ export function createOutboxWorker(deps: {
       const round = await drainOnce();
       total.sent += round.sent;
       total.other += round.other;
-      if (round.sent + round.other === 0 || stopped) return total;
+      // No connection could be made: trying it again at once for the next message would only
+      // repeat the failure (and a wrong password, once per message, at the provider).
+      if (round.sent + round.other === 0 || !round.connected || stopped) return total;
     }
   }
 

@@ -55,6 +55,20 @@ function isTlsProblem(error: SmtpError): boolean {
   );
 }
 
+/**
+ * A TLS failure in words: OpenSSL's "…:SSL routines:ssl3_get_record:wrong version number:
+ * ../deps/openssl/…/ssl3_record.c:350:" becomes "wrong version number", with what it means.
+ */
+function tlsDetail(message: string): string {
+  const plain = (/SSL routines:[^:]*:([^:]+):/.exec(message)?.[1] ?? message)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\.$/, '');
+  return /wrong version number|unknown protocol|packet length too long|http request/i.test(plain)
+    ? `${plain} (the server does not speak TLS from the start on this port; it may expect "starttls", usually port 587)`
+    : plain;
+}
+
 /** Plain words for what went wrong before anything was handed over. */
 export function describeConnectionProblem(
   error: SmtpError,
@@ -70,7 +84,15 @@ export function describeConnectionProblem(
   if (isTlsProblem(error)) {
     return {
       kind: 'failed',
-      reason: `A secure (TLS) connection to ${where} could not be made: ${error.message}. Check the security setting and port.`,
+      reason: `A secure (TLS) connection to ${where} could not be made: ${tlsDetail(error.message)}. Check the security setting and port.`,
+    };
+  }
+  // Connected, but the server said nothing: it is waiting for a TLS hello that a plain
+  // client never sends (a port 465 style server). Waiting would never change that.
+  if (settings.security !== 'tls' && /Greeting never received/i.test(error.message)) {
+    return {
+      kind: 'failed',
+      reason: `${where} sent no greeting: it may expect a secure (TLS) connection from the start (security "tls", usually port 465). Check the security setting and port.`,
     };
   }
   if (error.responseCode !== undefined && error.responseCode >= 400 && error.responseCode < 500) {
@@ -121,6 +143,11 @@ function connectionFor(settings: SmtpSettings): SMTPConnection {
 /** An open, logged-in connection that sends messages one after another. */
 export interface SmtpSession {
   send(envelope: { from: string; to: string[] }, raw: Buffer): Promise<SendOutcome>;
+  /**
+   * False once the connection broke or the server said it is closing it (421): the next
+   * message needs a fresh connection rather than being blamed on this one.
+   */
+  readonly usable: boolean;
   close(): void;
 }
 
@@ -159,7 +186,12 @@ export function openSession(
       fail(Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' })),
     );
     let sent = 0;
+    /** The server answered 421: it is closing the connection (RFC 5321 3.8). */
+    let closing = false;
     const session: SmtpSession = {
+      get usable() {
+        return broken === null && !closing;
+      },
       send(envelope, raw) {
         return new Promise<SendOutcome>((done) => {
           if (broken) {
@@ -176,6 +208,7 @@ export function openSession(
           onBreak = (error) => settle(classifySendError(error));
           const go = () =>
             connection.send(envelope, raw, (error, info) => {
+              if ((error as SmtpError | null)?.responseCode === 421) closing = true;
               if (error) settle(classifySendError(error as SmtpError));
               else
                 settle({

@@ -2,12 +2,17 @@
 import { createHash } from 'node:crypto';
 import type { MethodName } from '../../shared/api/contract';
 import { createMethodTable, registerApi } from '../api/register';
-import { createApp } from '../app';
+import { createApp, type AppOptions } from '../app';
 import { createMemoryLogger } from '../logger';
 import { sampleBusiness } from './business';
 import { manualClock } from './temp-dir';
 
-export async function startLedgerApp(dataDir: string, now = '2027-03-15T09:00:00Z') {
+export async function startLedgerApp(
+  dataDir: string,
+  now = '2027-03-15T09:00:00Z',
+  /** Where the SMTP password is kept, and extra TLS trust for the mail server. */
+  mail: Pick<AppOptions, 'secrets' | 'mailTls'> = {},
+) {
   const clock = manualClock(now);
   const log = createMemoryLogger();
   const app = await createApp({
@@ -20,6 +25,7 @@ export async function startLedgerApp(dataDir: string, now = '2027-03-15T09:00:00
     reminderSchedule: false,
     // ... and drain the outbox themselves.
     mailer: false,
+    ...mail,
   });
   await app.services.settings.completeOnboarding(sampleBusiness);
   const table = createMethodTable();
