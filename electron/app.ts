@@ -37,6 +37,7 @@ import { headlessSecretStore, type SecretStore } from './mail/secret-store';
 import type { SmtpSettings } from './mail/smtp-send';
 import { createMailService } from './services/mail.service';
 import { createOutboxService } from './services/outbox.service';
+import { createPlansService } from './services/plans.service';
 import { appVersion } from './version';
 
 export interface AppOptions {
@@ -165,6 +166,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       draftsFolder: join(dataDir, 'drafts'),
       ...(options.openFile ? { openFile: options.openFile } : {}),
     }),
+    plans: createPlansService({ db: connection.db, context }),
     app: createAppService({
       clock,
       settings,

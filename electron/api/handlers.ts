@@ -75,5 +75,6 @@ export function createHandlers(services: Services): Handlers {
     'outbox.openInMailProgram': ({ id }) => services.outbox.openInMailProgram(id),
     'outbox.markSent': ({ id }) => services.outbox.markSent(id),
     'outbox.sendNow': () => services.outbox.sendNow(),
+    'plans.preview': (input) => services.plans.preview(input),
   };
 }

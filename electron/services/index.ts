@@ -10,6 +10,7 @@ import type { LettersService } from './letters.service';
 import type { MailService } from './mail.service';
 import type { OutboxService } from './outbox.service';
 import type { PaymentsService } from './payments.service';
+import type { PlansService } from './plans.service';
 import type { PromisesService } from './promises.service';
 import type { RemindersService } from './reminders.service';
 import type { SettingsService } from './settings.service';
@@ -29,4 +30,5 @@ export interface Services {
   letters: LettersService;
   mail: MailService;
   outbox: OutboxService;
+  plans: PlansService;
 }

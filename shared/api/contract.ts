@@ -12,6 +12,7 @@ import { letterMethods } from './letters';
 import { mailMethods } from './mail';
 import type { Method } from './method';
 import { paymentMethods } from './payments';
+import { planMethods } from './plans';
 import { reminderMethods } from './reminders';
 import { settingsMethods } from './settings';
 import { toneMethods } from './tone';
@@ -27,6 +28,7 @@ export const contract = {
   ...letterMethods,
   ...mailMethods,
   ...toneMethods,
+  ...planMethods,
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
