@@ -10,6 +10,7 @@ import { InvoiceScreen } from './screens/invoices/InvoiceScreen';
 import { InvoicesScreen } from './screens/invoices/InvoicesScreen';
 import { LetterEditorScreen } from './screens/letters/LetterEditorScreen';
 import { LettersScreen } from './screens/letters/LettersScreen';
+import { OutboxScreen } from './screens/outbox/OutboxScreen';
 import { OverdueScreen } from './screens/overdue/OverdueScreen';
 import { PaymentScreen } from './screens/payments/PaymentScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
@@ -60,8 +61,9 @@ export function Screens(props: {
       return <LettersScreen />;
     case 'letter':
       return <LetterEditorScreen key={route.occasion} occasion={route.occasion} />;
-    case 'plans':
     case 'outbox':
+      return <OutboxScreen />;
+    case 'plans':
       return <ComingSoonScreen screen={route.screen} />;
   }
 }

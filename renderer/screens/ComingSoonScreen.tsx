@@ -1,11 +1,10 @@
 import { Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconSeeding } from '@tabler/icons-react';
 
-type Upcoming = 'plans' | 'outbox';
+type Upcoming = 'plans';
 
 const about: Record<Upcoming, { title: string; text: string }> = {
   plans: { title: 'Plans', text: 'Payment plans, their instalments and signed agreements.' },
-  outbox: { title: 'Outbox', text: 'Messages waiting to go, sent, or needing a look from you.' },
 };
 
 /** The screens still to be built say what they will hold, plainly. */

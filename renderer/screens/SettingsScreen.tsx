@@ -11,6 +11,7 @@ import { RegionFields } from '../components/RegionFields';
 import { Section } from '../components/Section';
 import { businessPartOf, showFieldIssues, useSettingsForm } from '../components/settings-form';
 import { SaveBar } from '../components/SaveBar';
+import { MailSettings } from './settings/MailSettings';
 import { ReminderSettings } from './settings/ReminderSettings';
 
 export function SettingsScreen(props: {
@@ -103,6 +104,7 @@ export function SettingsScreen(props: {
         </Stack>
       </form>
       <ReminderSettings />
+      <MailSettings settings={props.settings} />
       <Section title="Your data" description="Everything stays on this computer.">
         <Text size="sm">
           The ledger and its daily backups are kept in <Code>{props.info.dataFolder}</Code>
