@@ -135,24 +135,26 @@ export function planSchedule(terms: PlanTerms, context: PlanContext): PlanSchedu
   const { amounts, rule } = splitBalance(balance, shape);
   const dates = instalmentDates(firstDue, frequency, amounts.length);
   const region = holidayRegionFor(locale);
-  const row = (kind: ScheduleRow['kind'], number: number, due: CalendarDate, amount: Minor) => ({
+  const row = (
+    kind: ScheduleRow['kind'],
+    number: number,
+    due: CalendarDate,
+    amount: Minor,
+    balanceAfter: Minor,
+  ): ScheduleRow => ({
     kind,
     number,
     due,
     amount,
-    balanceAfter: 0,
+    balanceAfter,
     weekend: isWeekend(due),
     holiday: publicHolidayOn(due, region),
   });
-  let owed = total;
-  const depositRow = deposit > 0 ? row('deposit', 0, today, deposit) : null;
-  if (depositRow) {
-    owed -= deposit;
-    depositRow.balanceAfter = owed;
-  }
+  const depositRow = deposit > 0 ? row('deposit', 0, today, deposit, balance) : null;
+  let owed = balance;
   const instalments = amounts.map((amount, i) => {
     owed -= amount;
-    return { ...row('instalment', i + 1, dates[i]!, amount), balanceAfter: owed };
+    return row('instalment', i + 1, dates[i]!, amount, owed);
   });
   return {
     ok: true,
@@ -251,13 +253,14 @@ const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
 function weekdayName(date: CalendarDate, locale: string): string {
   let formatter = weekdayFormatters.get(locale);
   if (!formatter) {
+    // A calendar date is the UTC midnight of its day, formatted in UTC: no zone can shift it.
     formatter = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
     weekdayFormatters.set(locale, formatter);
   }
   return formatter.format(new Date(`${date}T00:00:00Z`));
 }
 
-/** "Saturday 1 May 2027" (en-GB) or "Saturday May 1, 2027" (en-US). */
+/** "Saturday 1 May 2027", as the Today screen writes a day (no comma to confuse a list). */
 function dayAndDate(date: CalendarDate, locale: string): string {
   return `${weekdayName(date, locale)} ${formatCalendarDate(date, locale)}`;
 }
@@ -295,9 +298,11 @@ const listedDays = 3;
 function nonWorkingDaysSentence(instalments: ScheduleRow[], locale: string): string | null {
   const off = instalments.filter((row) => row.weekend || row.holiday !== null);
   if (off.length === 0) return null;
-  const named = off
-    .slice(0, listedDays)
-    .map((row) => `${dayAndDate(row.due, locale)}${row.holiday ? ` (${row.holiday})` : ''}`);
+  const named = off.slice(0, listedDays).map((row) => {
+    // "Boxing Day (substitute day)" reads "(Boxing Day, substitute day)" inside brackets.
+    const holiday = row.holiday?.replace(/ \((.+)\)$/, ', $1');
+    return `${dayAndDate(row.due, locale)}${holiday ? ` (${holiday})` : ''}`;
+  });
   const more = off.length - named.length;
   const list =
     more > 0
