@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { runAgingBench } from './aging.bench';
 import { runHeadlessBench } from './headless.bench';
 import { runLettersBench } from './letters.bench';
+import { runOutboxBench } from './outbox.bench';
 import { cleanUp } from './processes';
 import { runRemindersBench } from './reminders.bench';
 import { runToneBench } from './tone.bench';
@@ -24,6 +25,7 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'reminders', run: runRemindersBench },
   { name: 'letters', run: runLettersBench },
   { name: 'tone', run: runToneBench },
+  { name: 'outbox', run: runOutboxBench },
 ];
 
 const outDir = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
