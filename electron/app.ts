@@ -158,7 +158,13 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     contacts,
     letters,
     documents,
-    mail: createMailService({ db: connection.db, clock, secrets, tls: options.mailTls }),
+    mail: createMailService({
+      db: connection.db,
+      clock,
+      secrets,
+      tls: options.mailTls,
+      accountChanged: () => outboxWorker.accountChanged(),
+    }),
     outbox: createOutboxService({
       db: connection.db,
       clock,

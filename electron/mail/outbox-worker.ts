@@ -22,6 +22,7 @@ import type { SendingAccount } from './account';
 import { openSession, type SendOutcome, type SmtpSession } from './smtp-send';
 
 const offlineRetryMs = 60_000;
+const accountRetryMs = 15 * 60_000;
 const dueStates = ['queued', 'waiting', 'retrying'] as const;
 
 export interface OutboxWorker {
@@ -32,6 +33,8 @@ export interface OutboxWorker {
   /** Starts draining in the background: now, on `kick`, and every 30 s. */
   start(): void;
   kick(): void;
+  /** The account changed: messages waiting on it are due now. */
+  accountChanged(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -91,6 +94,7 @@ export function createOutboxWorker(deps: {
   async function record(
     message: { id: number; customer_id: number; attempts: number; first_tried_at: string | null },
     outcome: SendOutcome,
+    waitMs = offlineRetryMs,
   ) {
     const now = clock.now();
     const at = now.toISOString();
@@ -126,7 +130,7 @@ export function createOutboxWorker(deps: {
             // Waiting for the network does not use up the message's tries.
             attempts: message.attempts,
             last_error: outcome.reason,
-            next_attempt_at: new Date(now.getTime() + offlineRetryMs).toISOString(),
+            next_attempt_at: new Date(now.getTime() + waitMs).toISOString(),
             updated_at: at,
           })
           .where('id', '=', message.id)
@@ -189,10 +193,21 @@ export function createOutboxWorker(deps: {
     const opened = await openSession(account.smtp);
     if (!opened.ok) {
       // Nothing was handed over: the connection's trouble applies to the first due message
-      // (its state shows the reason) and the rest wait their turn.
+      // (its state shows the reason) and the rest wait their turn. A refused password or a
+      // TLS mismatch is the account's fault, not the message's: it waits (a quarter of an
+      // hour, so the provider does not see a stream of failed logins) until the account is
+      // put right, which sends it at once.
       counts.connected = false;
       if (await claim(first.id)) {
-        await record(first, opened.outcome);
+        const outcome: SendOutcome =
+          opened.outcome.kind === 'failed'
+            ? { kind: 'offline', reason: opened.outcome.reason }
+            : opened.outcome;
+        await record(
+          first,
+          outcome,
+          opened.outcome.kind === 'failed' ? accountRetryMs : offlineRetryMs,
+        );
         counts.other += 1;
       }
       return counts;
@@ -293,6 +308,14 @@ export function createOutboxWorker(deps: {
       return stuck.length;
     },
     drain,
+    async accountChanged() {
+      await db
+        .updateTable('outbox')
+        .set({ next_attempt_at: null })
+        .where('state', '=', 'waiting')
+        .execute();
+      kick();
+    },
     start() {
       started = true;
       kick();

@@ -270,7 +270,7 @@ describe('sending over SMTP', () => {
     expect(server.received).toEqual([]);
   });
 
-  it('fails on a wrong password with a clear reason; testConnection says so; the right one sends', async () => {
+  it('holds the queue on a wrong password with a clear reason; testConnection says so; the right one sends it', async () => {
     const server = await tlsSink();
     const { ok, app, one, messages } = await ledgerWith(
       sinkAccount(server.port, { security: 'tls', username: user, password: 'wrong-password' }),
@@ -282,7 +282,8 @@ describe('sending over SMTP', () => {
     );
     await app.outbox.drain();
     const message = await one(messages[0]!.id);
-    expect(message).toMatchObject({ state: 'failed', attempts: 1 });
+    // The account is at fault, not the message: it waits, its tries not used up.
+    expect(message).toMatchObject({ state: 'waiting', attempts: 0 });
     expect(message.lastError).toBe(tested.reason);
     expect(server.logins).toEqual([
       { user, ok: false },
@@ -294,7 +295,7 @@ describe('sending over SMTP', () => {
       sinkAccount(server.port, { security: 'tls', username: user, password }),
     );
     expect(await ok('mail.testConnection', {})).toEqual({ ok: true });
-    await ok('outbox.retry', { id: messages[0]!.id });
+    // Putting the account right makes the waiting message due at once.
     await app.outbox.drain();
     expect(await one(messages[0]!.id)).toMatchObject({ state: 'sent', attempts: 1 });
     expect(server.received).toHaveLength(1);
@@ -311,7 +312,8 @@ describe('sending over SMTP', () => {
       expect(tested.reason, security).toMatch(tlsReason);
       await app.outbox.drain();
       const message = await one(messages[0]!.id);
-      expect(message.state, security).toBe('failed');
+      // The account's fault: the message waits for it to be put right.
+      expect(message.state, security).toBe('waiting');
       expect(message.lastError, security).toMatch(tlsReason);
     }
 
@@ -323,7 +325,7 @@ describe('sending over SMTP', () => {
     );
     await untrusted.app.outbox.drain();
     const message = await untrusted.one(untrusted.messages[0]!.id);
-    expect(message.state).toBe('failed');
+    expect(message.state).toBe('waiting');
     expect(message.lastError).toMatch(/secure \(TLS\) connection .*self[- ]signed certificate/);
     expect(plain.received).toEqual([]);
     expect(secure.received).toEqual([]);
@@ -518,7 +520,7 @@ describe('sending over SMTP', () => {
         ),
       );
       await ok('mail.testConnection', {});
-      await ok('outbox.retry', { id: ledger.messages[0]!.id });
+      // The message waited on the account; with the account put right it goes.
       await app.outbox.drain();
       views.push(await ok<MailAccountView>('mail.account', {}));
       expect(views.map((v) => v.passwordSet)).toEqual([true, true, true]);

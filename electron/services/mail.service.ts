@@ -24,6 +24,8 @@ export function createMailService(deps: {
   secrets: SecretStore;
   /** Extra TLS trust (tests' self-signed certificate). */
   tls?: SmtpSettings['tls'];
+  /** Tells the outbox that messages waiting on the account may go now. */
+  accountChanged?: () => Promise<void>;
 }): MailService {
   const { db, clock, secrets } = deps;
 
@@ -108,6 +110,7 @@ export function createMailService(deps: {
       });
       // Only after the write: a store that keeps it itself remembers the new password.
       if (input.password !== undefined) secrets.keep(input.password || null);
+      await deps.accountChanged?.();
       return view();
     },
 
