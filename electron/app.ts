@@ -172,7 +172,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       draftsFolder: join(dataDir, 'drafts'),
       ...(options.openFile ? { openFile: options.openFile } : {}),
     }),
-    plans: createPlansService({ db: connection.db, context }),
+    plans: createPlansService({ db: connection.db, clock, context, settings: readSettings }),
     app: createAppService({
       clock,
       settings,

@@ -76,5 +76,6 @@ export function createHandlers(services: Services): Handlers {
     'outbox.markSent': ({ id }) => services.outbox.markSent(id),
     'outbox.sendNow': () => services.outbox.sendNow(),
     'plans.preview': (input) => services.plans.preview(input),
+    'plans.agreementPdf': (input) => services.plans.agreementPdf(input),
   };
 }

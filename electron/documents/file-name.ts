@@ -30,3 +30,9 @@ export function letterFileName(letter: { date: string; customerName: string }): 
   const who = letter.customerName.trim();
   return safeFileName(`Letter ${letter.date}${who ? ` - ${who}` : ''}`, 'pdf');
 }
+
+/** "Payment plan agreement - Ana Pereira.pdf" */
+export function planAgreementFileName(plan: { customerName: string }): string {
+  const who = plan.customerName.trim();
+  return safeFileName(`Payment plan agreement${who ? ` - ${who}` : ''}`, 'pdf');
+}

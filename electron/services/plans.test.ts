@@ -1,8 +1,13 @@
-/** plans.preview through the API: the schedule from a total or from invoices; refusals by field. */
+/**
+ * plans.preview through the API: the schedule from a total or from invoices; refusals by field.
+ * plans.agreementPdf: the same terms as a PDF to sign.
+ */
 import { describe, expect, it } from 'vitest';
+import type { DocumentFile } from '../../shared/api/invoices';
 import type { PlanPreview } from '../../shared/api/plans';
 import type { Customer, Invoice } from '../../shared/ledger';
 import { startLedgerApp } from '../testing/ledger-app';
+import { pdfPages } from '../testing/pdf-text';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
@@ -269,5 +274,28 @@ describe('plans.preview', () => {
     });
     expect(fingerprint()).toBe(before);
     await app.close();
+  });
+});
+
+describe('plans.agreementPdf', () => {
+  it("returns the agreement as a PDF naming the customer and the plan's total", async () => {
+    const { ok, customer, invoices } = await ledgerWithInvoices();
+    const file = await ok<DocumentFile>('plans.agreementPdf', {
+      customerId: customer.id,
+      invoiceIds: [invoices.later.id, invoices.older.id],
+      currency: 'GBP',
+      count: 4,
+      frequency: 'monthly',
+      firstDue: '2027-04-01',
+      hardship: true,
+    });
+    expect(file.fileName).toBe('Payment plan agreement - Ana Pereira.pdf');
+    const pdf = Buffer.from(file.contentBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = (await pdfPages(pdf)).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Ana Pereira');
+    // 400.00 + 600.01 - 100.00 paid.
+    expect(text).toContain('Total £900.01');
+    expect(text).toContain('Jones Plumbing');
   });
 });

@@ -1,4 +1,7 @@
-/** plans.*: payment plans. For now the preview: the schedule a plan's terms would give. */
+/**
+ * plans.*: payment plans. For now the preview (the schedule a plan's terms would give) and the
+ * agreement PDF for those terms.
+ */
 import { z } from 'zod';
 import type { CalendarDate } from '../dates';
 import {
@@ -8,6 +11,7 @@ import {
   type PlanSchedule,
 } from '../plans/schedule';
 import { calendarDate, currencyCode, id, minorAmount, positiveAmount } from './fields';
+import type { DocumentFile } from './invoices';
 import { method } from './method';
 
 export const planPreviewSchema = z
@@ -66,6 +70,13 @@ export const planPreviewSchema = z
 
 export type PlanPreviewInput = z.output<typeof planPreviewSchema>;
 
+/** The preview's terms; `hardship` adds a kind word for a customer going through a hard time. */
+export const planAgreementSchema = planPreviewSchema.safeExtend({
+  hardship: z.boolean('Hardship is true or false.').optional(),
+});
+
+export type PlanAgreementInput = z.output<typeof planAgreementSchema>;
+
 /** An invoice a plan covers, with what is open on it today. */
 export interface PlanInvoice {
   id: number;
@@ -83,4 +94,5 @@ export interface PlanPreview extends PlanSchedule {
 
 export const planMethods = {
   'plans.preview': method(planPreviewSchema).returns<PlanPreview>(),
+  'plans.agreementPdf': method(planAgreementSchema).returns<DocumentFile>(),
 };
