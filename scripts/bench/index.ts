@@ -14,6 +14,7 @@ import { runAgingBench } from './aging.bench';
 import { runHeadlessBench } from './headless.bench';
 import { runLettersBench } from './letters.bench';
 import { runOutboxBench } from './outbox.bench';
+import { runPlansBench } from './plans.bench';
 import { cleanUp } from './processes';
 import { runRemindersBench } from './reminders.bench';
 import { runToneBench } from './tone.bench';
@@ -26,6 +27,7 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'letters', run: runLettersBench },
   { name: 'tone', run: runToneBench },
   { name: 'outbox', run: runOutboxBench },
+  { name: 'plans', run: runPlansBench },
 ];
 
 const outDir = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
