@@ -59,7 +59,7 @@ export async function runPlansBench(): Promise<BenchResult> {
       kind: 'sole_trader',
       address: 'Flat 2, 14 High Street\nYork YO1 7HH',
     });
-    const invoices = [];
+    const invoices: Invoice[] = [];
     for (const [i, unitPrice] of [248000, 176050].entries()) {
       invoices.push(
         await call<Invoice>('invoices.create', {
