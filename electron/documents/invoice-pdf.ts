@@ -16,6 +16,7 @@ import { describeTerms } from '../../shared/invoices';
 import type { Customer, Invoice } from '../../shared/ledger';
 import { formatMoney, type Minor } from '../../shared/money';
 import type { BusinessSettings } from '../../shared/settings';
+import { createSheet, type Sheet } from './pdf-sheet';
 import { createPdf } from './pdf-document';
 import { drawTable, type TableColumn } from './pdf-table';
 import {
@@ -44,19 +45,6 @@ const margin = 50;
 const footerClearance = 6;
 const gaps = { small: 6, section: 18, block: 26 };
 
-/** The page area and how to move on to a new page, for the blocks below. */
-interface Sheet {
-  doc: PDFKit.PDFDocument;
-  left: number;
-  right: number;
-  width: number;
-  bottom: number;
-  /** Adds a page headed with whose invoice it continues; returns where content starts. */
-  continuationPage(): number;
-  /** `y` if `height` fits below it on this page, else the top of a new page. */
-  ensureRoom(y: number, height: number): number;
-}
-
 interface Formats {
   money(amount: Minor): string;
   day(date: CalendarDate): string;
@@ -81,26 +69,7 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
     now,
     margin,
   });
-  const width = doc.page.width - margin * 2;
-  const bottom = doc.page.height - margin - footerClearance;
-  const continuationPage = () => {
-    doc.addPage();
-    write(doc, `${runningHead} (continued)`, margin, margin, {
-      size: 8.5,
-      color: palette.muted,
-      width,
-    });
-    return margin + 24;
-  };
-  const sheet: Sheet = {
-    doc,
-    left: margin,
-    right: margin + width,
-    width,
-    bottom,
-    continuationPage,
-    ensureRoom: (y, height) => (y + height > bottom ? continuationPage() : y),
-  };
+  const sheet = createSheet(doc, { margin, footerClearance, runningHead });
 
   let y = drawLetterhead(sheet, invoice, settings, formats);
   y = drawBillTo(sheet, y, invoice, customer, formats);

@@ -10,6 +10,7 @@ import { blockRows } from '../../shared/letters/blocks';
 import type { LetterData } from '../../shared/letters/letter-data';
 import type { LetterPart, RenderedLetter } from '../../shared/letters/render';
 import type { BlockName } from '../../shared/letters/variables';
+import { createSheet, type Sheet } from './pdf-sheet';
 import { createPdf, paperSizeFor } from './pdf-document';
 import { drawTable, type TableColumn } from './pdf-table';
 import { hairline, measure, palette, write, writePageFooters, type TextStyle } from './pdf-write';
@@ -97,17 +98,6 @@ const continuationTop = letterheadTop + 40;
 const gaps = { paragraph: 8, block: 12 };
 const bodyStyle: TextStyle = { size: 10, lineGap: 2.5 };
 
-interface Sheet {
-  doc: PDFKit.PDFDocument;
-  left: number;
-  width: number;
-  /** The lowest y the body may reach. */
-  bottom: number;
-  continuationPage(): number;
-  /** `y` if `height` fits below it on this page, else the top of a new page. */
-  ensureRoom(y: number, height: number): number;
-}
-
 export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
   const { letter, data, now } = input;
   const layout = letterLayouts[paperSizeFor(data.locale)];
@@ -125,25 +115,14 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
     now,
     margin,
   });
-  const width = doc.page.width - margin * 2;
-  const bottom = doc.page.height - margin - footerClearance;
-  const continuationPage = () => {
-    doc.addPage();
-    write(doc, `${runningHead} (continued)`, margin, letterheadTop + 8, {
-      size: 8.5,
-      color: palette.muted,
-      width,
-    });
-    return continuationTop;
-  };
-  const sheet: Sheet = {
-    doc,
-    left: margin,
-    width,
-    bottom,
-    continuationPage,
-    ensureRoom: (y, height) => (y + height > bottom ? continuationPage() : y),
-  };
+  const sheet = createSheet(doc, {
+    margin,
+    footerClearance,
+    runningHead,
+    headTop: letterheadTop + 8,
+    contentTop: continuationTop,
+  });
+  const { width } = sheet;
 
   drawLetterhead(doc, layout, data.business);
   drawFoldMarks(doc, layout);

@@ -10,6 +10,7 @@ import type { CalendarDate } from '../../shared/dates';
 import { contactRoute } from '../../shared/invoice-wording';
 import { formatMoney, type Minor } from '../../shared/money';
 import type { PlanSchedule } from '../../shared/plans/schedule';
+import { createSheet, type Sheet } from './pdf-sheet';
 import { createPdf } from './pdf-document';
 import { drawTable, type TableColumn } from './pdf-table';
 import { labelStyle, measure, palette, write, writePageFooters, type TextStyle } from './pdf-write';
@@ -48,17 +49,6 @@ const footerClearance = 6;
 const gaps = { small: 4, section: 16, block: 24 };
 const bodyStyle: TextStyle = { size: 9.5, lineGap: 2 };
 
-interface Sheet {
-  doc: PDFKit.PDFDocument;
-  left: number;
-  right: number;
-  width: number;
-  bottom: number;
-  continuationPage(): number;
-  /** `y` if `height` fits below it on this page, else the top of a new page. */
-  ensureRoom(y: number, height: number): number;
-}
-
 interface Formats {
   money(amount: Minor): string;
   day(date: CalendarDate): string;
@@ -83,26 +73,7 @@ export async function renderPlanAgreementPdf(input: PlanAgreementPdfInput): Prom
     now,
     margin,
   });
-  const width = doc.page.width - margin * 2;
-  const bottom = doc.page.height - margin - footerClearance;
-  const continuationPage = () => {
-    doc.addPage();
-    write(doc, `${runningHead} (continued)`, margin, margin, {
-      size: 8.5,
-      color: palette.muted,
-      width,
-    });
-    return margin + 24;
-  };
-  const sheet: Sheet = {
-    doc,
-    left: margin,
-    right: margin + width,
-    width,
-    bottom,
-    continuationPage,
-    ensureRoom: (y, height) => (y + height > bottom ? continuationPage() : y),
-  };
+  const sheet = createSheet(doc, { margin, footerClearance, runningHead });
 
   let y = drawHeading(sheet, input, formats);
   y = drawParties(sheet, y, input);
