@@ -77,5 +77,10 @@ export function createHandlers(services: Services): Handlers {
     'outbox.sendNow': () => services.outbox.sendNow(),
     'plans.preview': (input) => services.plans.preview(input),
     'plans.agreementPdf': (input) => services.plans.agreementPdf(input),
+    'plans.create': (input) => services.plans.create(input),
+    'plans.get': (input) => services.plans.get(input.planId),
+    'plans.list': (input) => services.plans.list(input),
+    'plans.activate': (input) => services.plans.activate(input.planId),
+    'plans.cancel': (input) => services.plans.cancel(input),
   };
 }

@@ -99,6 +99,24 @@ export async function lastDisputeResolved(db: Kysely<DB>, ids: readonly number[]
   return rows;
 }
 
+/**
+ * The customers' invoices in a live (proposed or active) payment plan, and each customer's
+ * last plan called off or defaulted (for "resumes where it stopped").
+ */
+export async function planFacts(db: Kysely<DB>, ids: readonly number[] | 'all') {
+  const [held, ended] = await Promise.all([
+    sql<{ customer_id: number; invoice_id: number }>`
+      SELECT p.customer_id, pi.invoice_id
+      FROM plans p JOIN plan_invoices pi ON pi.plan_id = p.id
+      WHERE p.state IN ('proposed', 'active') AND ${among('p.customer_id', ids)}`.execute(db),
+    sql<{ customer_id: number; ended_at: string }>`
+      SELECT customer_id, max(ended_at) AS ended_at FROM plans
+      WHERE state IN ('cancelled', 'defaulted') AND ${among('customer_id', ids)}
+      GROUP BY customer_id`.execute(db),
+  ]);
+  return { held: held.rows, ended: ended.rows };
+}
+
 export interface EpisodeFacts {
   customer_id: number;
   open_number: number | null;
@@ -255,7 +273,8 @@ export async function openItems(db: Kysely<DB>, itemId?: number): Promise<OpenIt
 
 /**
  * Customers who have something overdue and something holding chasing back: do-not-contact,
- * an open promise or dispute, a paused invoice. The queue shows them as blocked.
+ * an open promise or dispute, a paused invoice, a live payment plan. The queue shows them as
+ * blocked.
  */
 export async function possiblyPausedCustomers(db: Kysely<DB>, today: string): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`
@@ -265,7 +284,8 @@ export async function possiblyPausedCustomers(db: Kysely<DB>, today: string): Pr
       AND (i.chase_paused_until >= ${today}
         OR i.customer_id IN (SELECT id FROM customers WHERE do_not_contact = 1)
         OR i.customer_id IN (SELECT customer_id FROM promises WHERE outcome IS NULL)
-        OR i.customer_id IN (SELECT customer_id FROM disputes WHERE resolved_on IS NULL))`.execute(
+        OR i.customer_id IN (SELECT customer_id FROM disputes WHERE resolved_on IS NULL)
+        OR i.customer_id IN (SELECT customer_id FROM plans WHERE state IN ('proposed', 'active')))`.execute(
     db,
   );
   return rows.map((row) => row.id);

@@ -320,6 +320,40 @@ export interface OutboxAttachmentsTable {
   content: Buffer;
 }
 
+export type PlanState = 'proposed' | 'active' | 'completed' | 'defaulted' | 'cancelled';
+
+export interface PlansTable {
+  id: Generated<number>;
+  customer_id: number;
+  currency: string;
+  total: number;
+  deposit: Generated<number>;
+  frequency: 'weekly' | 'fortnightly' | 'monthly';
+  state: PlanState;
+  hardship: Generated<number>;
+  /** Where the remainder goes, as the agreement states it. */
+  remainder_rule: string;
+  created_at: string;
+  updated_at: string;
+  activated_at: string | null;
+  ended_at: string | null;
+  end_reason: Generated<string>;
+}
+
+export interface PlanInvoicesTable {
+  plan_id: number;
+  invoice_id: number;
+}
+
+export interface PlanInstalmentsTable {
+  id: Generated<number>;
+  plan_id: number;
+  /** 0 is the deposit. */
+  number: number;
+  due_date: string;
+  amount: number;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -349,6 +383,9 @@ export interface DB {
   mail_account: MailAccountTable;
   outbox: OutboxTable;
   outbox_attachments: OutboxAttachmentsTable;
+  plans: PlansTable;
+  plan_invoices: PlanInvoicesTable;
+  plan_instalments: PlanInstalmentsTable;
 }
 
 export type SettingsRow = Selectable<SettingsTable>;

@@ -23,6 +23,7 @@ import {
   openInvoiceFacts,
   paidLateCustomers,
   paidSince,
+  planFacts,
   promiseFacts,
   type ItemFacts,
 } from '../db/reminders.repository';
@@ -64,15 +65,17 @@ export async function loadSituations(
   context: SituationContext,
 ): Promise<Map<number, LoadedSituation>> {
   const weekAgo = new Date(context.now.getTime() - 8 * 86_400_000).toISOString();
-  const [customers, invoices, disputes, resolved, episodes, items, contacts] = await Promise.all([
-    customerFacts(db, ids),
-    openInvoiceFacts(db, ids),
-    openDisputeFacts(db, ids),
-    lastDisputeResolved(db, ids),
-    episodeFacts(db, ids),
-    itemFacts(db, ids),
-    contactFacts(db, ids, weekAgo),
-  ]);
+  const [customers, invoices, disputes, resolved, episodes, items, contacts, plans] =
+    await Promise.all([
+      customerFacts(db, ids),
+      openInvoiceFacts(db, ids),
+      openDisputeFacts(db, ids),
+      lastDisputeResolved(db, ids),
+      episodeFacts(db, ids),
+      itemFacts(db, ids),
+      contactFacts(db, ids, weekAgo),
+      planFacts(db, ids),
+    ]);
   // Promises closed within the last 120 days may still owe their "we noticed" step.
   const promises = await promiseFacts(db, ids, addDays(context.today, -120));
 
@@ -94,6 +97,8 @@ export async function loadSituations(
   const itemsBy = groupBy(items, (row) => row.customer_id);
   const contactsBy = groupBy(contacts, (row) => row.customer_id);
   const promisesBy = groupBy(promises, (row) => row.customer_id);
+  const inLivePlan = new Set(plans.held.map((row) => row.invoice_id));
+  const planEndedBy = new Map(plans.ended.map((row) => [row.customer_id, row.ended_at]));
 
   const result = new Map<number, LoadedSituation>();
   const lastContactDay = new Map<number, CalendarDate>();
@@ -135,8 +140,8 @@ export async function loadSituations(
           ? { reason: row.chase_pause_reason, until: row.chase_paused_until }
           : null,
         disputed: wholeCustomerDisputed || disputedInvoices.has(row.id),
-        // Payment plans arrive with their own issue; until then no invoice is in one.
-        inPlan: false,
+        // A proposed or active plan: its own check-ins replace the ladder.
+        inPlan: inLivePlan.has(row.id),
       }),
     );
 
@@ -189,6 +194,9 @@ export async function loadSituations(
       promisesClosedOn: (promisesBy.get(customer.id) ?? [])
         .filter((row) => row.outcome !== null && row.closed_on)
         .map((row) => row.closed_on!),
+      planEndedOn: planEndedBy.has(customer.id)
+        ? calendarDateIn(new Date(planEndedBy.get(customer.id)!), timeZone)
+        : null,
       doNotContactUntil: customer.do_not_contact ? customer.do_not_contact_until : null,
       invoicePausesUntil: situationInvoices
         .map((invoice) => invoice.pause?.until)
@@ -239,6 +247,8 @@ export function resumingAfterPause(facts: {
   lastStepDay: CalendarDate | null;
   disputeResolvedOn: CalendarDate | null;
   promisesClosedOn: CalendarDate[];
+  /** The day the customer's last payment plan was called off (or defaulted). */
+  planEndedOn: CalendarDate | null;
   doNotContactUntil: CalendarDate | null;
   invoicePausesUntil: CalendarDate[];
 }): { reason: string } | null {
@@ -247,6 +257,7 @@ export function resumingAfterPause(facts: {
   const endedSince = (day: CalendarDate | null) => day !== null && day >= lastStepDay;
   if (endedSince(facts.disputeResolvedOn)) return { reason: 'the dispute' };
   if (facts.promisesClosedOn.some(endedSince)) return { reason: 'the promise to pay' };
+  if (endedSince(facts.planEndedOn)) return { reason: 'the payment plan' };
   const over = (until: CalendarDate | null) => until !== null && until < today && endedSince(until);
   if (over(facts.doNotContactUntil)) return { reason: 'the do-not-contact period' };
   if (facts.invoicePausesUntil.some(over)) return { reason: 'the pause' };

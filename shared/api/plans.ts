@@ -1,6 +1,6 @@
 /**
- * plans.*: payment plans. For now the preview (the schedule a plan's terms would give) and the
- * agreement PDF for those terms.
+ * plans.*: payment plans. The preview (the schedule a plan's terms would give), the agreement
+ * PDF for those terms, and the plans themselves: created (proposed), activated, cancelled.
  */
 import { z } from 'zod';
 import type { CalendarDate } from '../dates';
@@ -10,7 +10,7 @@ import {
   planMessages,
   type PlanSchedule,
 } from '../plans/schedule';
-import { calendarDate, currencyCode, id, minorAmount, positiveAmount } from './fields';
+import { calendarDate, currencyCode, id, minorAmount, positiveAmount, text } from './fields';
 import type { DocumentFile } from './invoices';
 import { method } from './method';
 
@@ -77,6 +77,58 @@ export const planAgreementSchema = planPreviewSchema.safeExtend({
 
 export type PlanAgreementInput = z.output<typeof planAgreementSchema>;
 
+/** A plan's terms: the agreement's, over a customer's invoices (a plain total has no one to agree with). */
+export const createPlanSchema = planAgreementSchema.superRefine((terms, ctx) => {
+  if (terms.customerId === undefined && terms.invoiceIds === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['customerId'],
+      message: 'A plan is agreed with a customer: please say whose invoices it covers.',
+    });
+  }
+});
+
+export type CreatePlanInput = z.output<typeof createPlanSchema>;
+
+export const planStates = ['proposed', 'active', 'completed', 'defaulted', 'cancelled'] as const;
+export type PlanState = (typeof planStates)[number];
+/** The states in which a plan holds its invoices (and pauses the ladder for them). */
+export const livePlanStates = ['proposed', 'active'] as const satisfies readonly PlanState[];
+
+/** One payment of a saved plan; number 0 is the deposit. */
+export interface PlanInstalment {
+  number: number;
+  due: CalendarDate;
+  amount: number;
+  /** What is still owed once this is paid. */
+  balanceAfter: number;
+}
+
+export interface Plan {
+  id: number;
+  customerId: number;
+  currency: string;
+  total: number;
+  /** Zero when there is none. */
+  deposit: number;
+  frequency: (typeof planFrequencies)[number];
+  state: PlanState;
+  hardship: boolean;
+  /** Where the remainder goes, as the agreement states it. */
+  remainderSentence: string;
+  /** The invoices it covers, oldest due first. */
+  invoiceIds: number[];
+  /** The deposit (number 0) when there is one, then every payment. */
+  instalments: PlanInstalment[];
+  createdAt: string;
+  updatedAt: string;
+  activatedAt: string | null;
+  endedAt: string | null;
+  endReason: string;
+}
+
+const planIdSchema = z.object({ planId: id }).strict();
+
 /** An invoice a plan covers, with what is open on it today. */
 export interface PlanInvoice {
   id: number;
@@ -95,4 +147,18 @@ export interface PlanPreview extends PlanSchedule {
 export const planMethods = {
   'plans.preview': method(planPreviewSchema).returns<PlanPreview>(),
   'plans.agreementPdf': method(planAgreementSchema).returns<DocumentFile>(),
+  'plans.create': method(createPlanSchema).returns<Plan>(),
+  'plans.get': method(planIdSchema).returns<Plan>(),
+  'plans.list': method(z.object({ customerId: id.optional() }).strict()).returns<Plan[]>(),
+  /** Proposed → active: on signature or on the first payment, as the owner chooses. */
+  'plans.activate': method(planIdSchema).returns<Plan>(),
+  /** Proposed or active → cancelled: the ladder resumes where it stopped. */
+  'plans.cancel': method(
+    z
+      .object({
+        planId: id,
+        reason: text(500, 'reason').refine((reason) => reason.length > 0, 'Please say why.'),
+      })
+      .strict(),
+  ).returns<Plan>(),
 };
