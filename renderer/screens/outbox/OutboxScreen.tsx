@@ -2,7 +2,6 @@ import { Alert, Button, Text, Title, Stack } from '@mantine/core';
 import {
   IconChevronDown,
   IconChevronUp,
-  IconCircleCheck,
   IconMailForward,
   IconSend,
   IconSettings,
@@ -16,6 +15,7 @@ import { AppLink } from '../../components/AppLink';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { saveFile } from '../../components/save-file';
+import { DoneNotice } from '../../components/DoneNotice';
 import { FormProblem } from '../../components/SaveBar';
 import { StillLoading } from '../../components/StillLoading';
 import { useFormat } from '../../format';
@@ -221,26 +221,7 @@ export function OutboxScreen() {
   return (
     <Stack className="screen" gap="lg">
       {header}
-      {done && (
-        <Alert
-          color="teal"
-          variant="light"
-          role="status"
-          icon={<IconCircleCheck size={20} />}
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => setDone(null)}
-          aria-label="Done"
-        >
-          <Text fz="sm">
-            <Text span fw={600} fz="sm">
-              {done.title}
-            </Text>
-            {' · '}
-            {done.message}
-          </Text>
-        </Alert>
-      )}
+      {done && <DoneNotice who={done.title} message={done.message} onClose={() => setDone(null)} />}
       {problem && <FormProblem onClose={() => setProblem(null)}>{problem}</FormProblem>}
       {outbox.error && <FormProblem>{outbox.error.message}</FormProblem>}
       {!value.account.configured && messages.length > 0 && (

@@ -1,5 +1,5 @@
-import { Alert, Button, Kbd, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconClockExclamation, IconSun } from '@tabler/icons-react';
+import { Button, Kbd, Stack, Text, Title } from '@mantine/core';
+import { IconClockExclamation, IconSun } from '@tabler/icons-react';
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ActResult } from '../../../shared/api/reminders';
 import type { Occasion } from '../../../shared/letters/occasions';
@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { useBusiness } from '../../business';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { DoneNotice } from '../../components/DoneNotice';
 import { FormProblem } from '../../components/SaveBar';
 import { StillLoading } from '../../components/StillLoading';
 import { useFormat } from '../../format';
@@ -170,24 +171,7 @@ export function TodayScreen() {
     <Stack className="screen" gap="lg">
       {header}
       {done && (
-        <Alert
-          color="teal"
-          variant="light"
-          role="status"
-          icon={<IconCircleCheck size={20} />}
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => setDone(null)}
-          aria-label="Done"
-        >
-          <Text fz="sm">
-            <Text span fw={600} fz="sm">
-              {done.customerName}
-            </Text>
-            {' · '}
-            {done.message}
-          </Text>
-        </Alert>
+        <DoneNotice who={done.customerName} message={done.message} onClose={() => setDone(null)} />
       )}
       {problem && <FormProblem onClose={() => setProblem(null)}>{problem}</FormProblem>}
       {queue.error && <FormProblem>{queue.error.message}</FormProblem>}
