@@ -137,15 +137,23 @@ describe('aging rows and totals', () => {
     ]);
   });
 
-  it('orders rows most overdue first, then largest, then by customer', () => {
+  it('orders rows most overdue first, then largest, then by customer and currency', () => {
     const rows = [
       agingRow(3, 'GBP', { current: 100 }, 0),
       agingRow(2, 'GBP', { d1_30: 500 }, 5),
       agingRow(1, 'GBP', { current: 900 }, 0),
       agingRow(4, 'EUR', { d1_30: 500 }, 5),
+      agingRow(2, 'EUR', { d1_30: 500 }, 5),
       agingRow(5, 'EUR', { d90_plus: 1 }, 400),
     ].sort(compareAgingRows);
-    expect(rows.map((row) => row.customerId)).toEqual([5, 2, 4, 1, 3]);
+    expect(rows.map((row) => `${row.customerId} ${row.currency}`)).toEqual([
+      '5 EUR',
+      '2 EUR',
+      '2 GBP',
+      '4 EUR',
+      '1 GBP',
+      '3 GBP',
+    ]);
   });
 
   it('always has totals whose buckets add up, and add up to the rows', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromColumns, toColumns, type FieldsOf } from './columns';
+import { emptyColumns, fromColumns, toColumns, type FieldsOf } from './columns';
 
 interface Row {
   id: number;
@@ -29,6 +29,15 @@ describe('columns', () => {
   it('has every column even with no rows', () => {
     expect(toColumns<Row>([], fields)).toEqual({ id: [], name: [], contactedAt: [] });
     expect(fromColumns<Row>({ id: [], name: [], contactedAt: [] })).toEqual([]);
+  });
+
+  it('makes columns of a given length to be filled in', () => {
+    const columns = emptyColumns<Row>(fields, 2);
+    expect(Object.keys(columns)).toEqual(['id', 'name', 'contactedAt']);
+    expect(columns.id).toHaveLength(2);
+    columns.id[1] = 7;
+    expect(columns.name).toHaveLength(2);
+    expect(columns.id).toEqual([undefined, 7]);
   });
 
   it('gives back the same rows, in the same order, through JSON', () => {

@@ -12,11 +12,19 @@ export type Columns<T> = { [K in keyof T]: T[K][] };
 export type FieldsOf<T> = { readonly [K in keyof T]-?: true };
 
 export function toColumns<T extends object>(rows: readonly T[], fields: FieldsOf<T>): Columns<T> {
+  const columns = emptyColumns(fields, rows.length);
+  for (const field of Object.keys(fields) as (keyof T)[]) {
+    const column = columns[field];
+    for (let i = 0; i < rows.length; i++) column[i] = rows[i]![field];
+  }
+  return columns;
+}
+
+/** Columns of `length` places each, to be filled in row by row. */
+export function emptyColumns<T extends object>(fields: FieldsOf<T>, length: number): Columns<T> {
   const columns = {} as Columns<T>;
   for (const field of Object.keys(fields) as (keyof T)[]) {
-    const column = new Array<T[keyof T]>(rows.length);
-    for (let i = 0; i < rows.length; i++) column[i] = rows[i]![field];
-    columns[field] = column;
+    columns[field] = new Array<T[keyof T]>(length);
   }
   return columns;
 }

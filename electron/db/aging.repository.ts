@@ -119,7 +119,11 @@ function openInvoices(asOf: CalendarDate, current: boolean, filter: RawBuilder<b
 /**
  * Aging in one pass: the open amounts summed per customer and currency, from each bucket's
  * start date, with the name joined on after the grouping: one row per customer and currency
- * and nothing left to regroup.
+ * and nothing left to regroup. Rows come in the report's order (shared/aging.ts
+ * compareAgingRows: most days overdue first, then largest, then by customer), so the service
+ * writes its columns in one pass with no sort of its own: the days overdue of the oldest due
+ * date, counted as none for a date not yet reached, fall as that date (capped at `asOf`)
+ * rises. The property tests check the order against compareAgingRows.
  * Read as arrays (see rowsAsArrays).
  */
 export async function agingSums(
@@ -145,7 +149,10 @@ export async function agingSums(
       FROM (${openInvoices(options.asOf, options.current, filter)}) AS open_invoices
       GROUP BY customer_id, currency
     ) AS sums
-    JOIN customers c ON c.id = sums.customer_id`.compile(db);
+    JOIN customers c ON c.id = sums.customer_id
+    ORDER BY CASE WHEN sums.oldest_due < ${options.asOf} THEN sums.oldest_due
+        ELSE ${options.asOf} END,
+      sums.total DESC, sums.customer_id, sums.currency`.compile(db);
   return rowsAsArrays<AgingSums>(db, sqlite, query);
 }
 

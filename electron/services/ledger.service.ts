@@ -2,14 +2,13 @@
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import {
-  agingTotals,
+  AgingTotalsBuilder,
   bucketFor,
   bucketsFromStarts,
-  compareAgingRows,
   daysOverdue,
   type AgingBucket,
 } from '../../shared/aging';
-import { toColumns, type FieldsOf } from '../../shared/columns';
+import { emptyColumns, type FieldsOf } from '../../shared/columns';
 import { addDays, type CalendarDate } from '../../shared/dates';
 import type { AgingDetailRow, AgingReport, AgingReportRow } from '../../shared/ledger';
 import { agingSums, openInvoicesAsOf, unappliedCredit } from '../db/aging.repository';
@@ -80,9 +79,13 @@ export function createLedgerService(deps: {
       ]);
       // A few hundred due dates are the oldest of thousands of rows: work each out once.
       const lateness = new Map<CalendarDate, number>();
-      // Every property written out, in one order, from the row's places (see AgingSums): a
-      // spread here left V8 with slow objects, and sorting and totalling them took 20 ms.
-      const rows = sums.map((sum): AgingReportRow => {
+      // The rows come sorted (see agingSums) and go straight into their columns: building an
+      // object per row, sorting and then turning them into columns took a tenth of the call.
+      const count = sums.length;
+      const rows = emptyColumns<AgingReportRow>(agingRowFields, count);
+      const totals = new AgingTotalsBuilder();
+      for (let i = 0; i < count; i++) {
+        const sum = sums[i]!;
         const oldestDue = sum[8];
         let late = lateness.get(oldestDue);
         if (late === undefined) {
@@ -99,25 +102,23 @@ export function createLedgerService(deps: {
           },
           total,
         );
-        return {
-          customerId: sum[0],
-          customerName: sum[1],
-          currency: sum[2],
-          current: buckets.current,
-          d1_30: buckets.d1_30,
-          d31_60: buckets.d31_60,
-          d61_90: buckets.d61_90,
-          d90_plus: buckets.d90_plus,
-          total,
-          oldestDaysOverdue: late,
-          lastContactAt: contacts.get(sum[0]) ?? null,
-        };
-      });
-      rows.sort(compareAgingRows);
+        rows.customerId[i] = sum[0];
+        rows.customerName[i] = sum[1];
+        rows.currency[i] = sum[2];
+        rows.current[i] = buckets.current;
+        rows.d1_30[i] = buckets.d1_30;
+        rows.d31_60[i] = buckets.d31_60;
+        rows.d61_90[i] = buckets.d61_90;
+        rows.d90_plus[i] = buckets.d90_plus;
+        rows.total[i] = total;
+        rows.oldestDaysOverdue[i] = late;
+        rows.lastContactAt[i] = contacts.get(sum[0]) ?? null;
+        totals.add(sum[2], buckets, total);
+      }
       return {
         asOf,
-        rows: toColumns(rows, agingRowFields),
-        totals: agingTotals(rows),
+        rows,
+        totals: totals.result(),
         unappliedCredit: {
           customerId: credit.map((c) => c[0]),
           currency: credit.map((c) => c[1]),

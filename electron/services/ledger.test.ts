@@ -266,6 +266,45 @@ describe('aging', () => {
     await app.close();
   });
 
+  it('lists the most overdue first, then the largest, then by customer and currency', async () => {
+    const ledger = await startLedgerApp(await tempDir());
+    const { ok } = ledger;
+    const owe = async (name: string, due: string, debts: [currency: string, amount: number][]) => {
+      const customer = await ok<Customer>('customers.create', { name });
+      for (const [currency, unitPrice] of debts) {
+        await ok('invoices.create', {
+          customerId: customer.id,
+          issueDate: '2026-10-01',
+          dueDate: due,
+          currency,
+          lines: [{ description: 'Work', quantity: '1', unitPrice }],
+        });
+      }
+    };
+    // Not yet due counts as 0 days overdue, however far off: then the larger comes first.
+    await owe('Far off, small', '2027-06-30', [['GBP', 100]]);
+    await owe('Soon, large', '2027-03-20', [['GBP', 900]]);
+    await owe('Two currencies alike', '2027-03-10', [
+      ['GBP', 500],
+      ['EUR', 500],
+    ]);
+    await owe('Five days, less', '2027-03-10', [['GBP', 400]]);
+    await owe('Long overdue', '2026-11-01', [['EUR', 1]]);
+    const aging = await ok<AgingReport>('ledger.aging', {});
+    expect(fromColumns(aging.rows).map((row) => `${row.customerName} ${row.currency}`)).toEqual([
+      'Long overdue EUR',
+      'Two currencies alike EUR',
+      'Two currencies alike GBP',
+      'Five days, less GBP',
+      'Soon, large GBP',
+      'Far off, small GBP',
+    ]);
+    expect(fromColumns(aging.rows).map((row) => row.oldestDaysOverdue)).toEqual([
+      134, 5, 5, 5, 0, 0,
+    ]);
+    await ledger.app.close();
+  });
+
   it('leaves void and draft invoices out', async () => {
     const { app, ok, customer, second } = await ledgerWithTwoInvoices();
     await ok('invoices.void', { id: second.id, reason: 'Sent twice by mistake' });
