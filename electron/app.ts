@@ -38,6 +38,8 @@ import type { SmtpSettings } from './mail/smtp-send';
 import { createMailService } from './services/mail.service';
 import { createOutboxService } from './services/outbox.service';
 import { createPlansService } from './services/plans.service';
+import { createInterestService } from './services/interest.service';
+import { createTermsService } from './services/terms.service';
 import { appVersion } from './version';
 
 export interface AppOptions {
@@ -173,6 +175,8 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       ...(options.openFile ? { openFile: options.openFile } : {}),
     }),
     plans: createPlansService({ db: connection.db, clock, context, settings: readSettings }),
+    terms: createTermsService({ db: connection.db, clock }),
+    interest: createInterestService({ db: connection.db, clock, context }),
     app: createAppService({
       clock,
       settings,

@@ -82,5 +82,16 @@ export function createHandlers(services: Services): Handlers {
     'plans.list': (input) => services.plans.list(input),
     'plans.activate': (input) => services.plans.activate(input.planId),
     'plans.cancel': (input) => services.plans.cancel(input),
+    'terms.get': () => services.terms.get(),
+    'terms.update': (input) => services.terms.update(input),
+    'terms.customer': ({ customerId }) => services.terms.customer(customerId),
+    'terms.setCustomer': (input) => services.terms.setCustomer(input),
+    'interest.rates': () => services.interest.rates(),
+    'interest.saveRate': (input) => services.interest.saveRate(input),
+    'interest.removeRate': (input) => services.interest.removeRate(input),
+    'interest.preview': (input) => services.interest.preview(input),
+    'interest.claim': (input) => services.interest.claim(input),
+    'interest.waive': (input) => services.interest.waive(input),
+    'interest.claims': ({ customerId }) => services.interest.claims(customerId),
   };
 }

@@ -354,6 +354,59 @@ export interface PlanInstalmentsTable {
   amount: number;
 }
 
+export interface BusinessTermsTable {
+  /** Always 1: one row. */
+  id: number;
+  /** JSON PaymentTermsSetting (shared/interest/terms.ts). */
+  payment_terms: string;
+  /** JSON LateTerms. */
+  late_terms: string;
+  updated_at: string;
+}
+
+export interface CustomerTermsTable {
+  customer_id: number;
+  /** JSON PaymentTermsSetting; null: the business's. */
+  payment_terms: string | null;
+  /** JSON LateTerms; null: the business's. */
+  late_terms: string | null;
+  updated_at: string;
+}
+
+export interface ReferenceRatesTable {
+  id: Generated<number>;
+  source: 'boe_base' | 'ecb_mro';
+  effective_from: string;
+  rate_percent: string;
+  created_at: string;
+}
+
+export interface InterestClaimsTable {
+  id: Generated<number>;
+  customer_id: number;
+  invoice_id: number;
+  charge_invoice_id: number;
+  currency: string;
+  amount: number;
+  interest_from: string | null;
+  interest_through: string | null;
+  one_off: Generated<number>;
+  /** JSON ClaimWorkings (shared/interest/claims.ts). */
+  workings: string;
+  claimed_on: string;
+  created_at: string;
+}
+
+export interface InterestWaiversTable {
+  id: Generated<number>;
+  claim_id: number;
+  credit_note_id: number;
+  amount: number;
+  note: Generated<string>;
+  waived_on: string;
+  created_at: string;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -386,6 +439,11 @@ export interface DB {
   plans: PlansTable;
   plan_invoices: PlanInvoicesTable;
   plan_instalments: PlanInstalmentsTable;
+  business_terms: BusinessTermsTable;
+  customer_terms: CustomerTermsTable;
+  reference_rates: ReferenceRatesTable;
+  interest_claims: InterestClaimsTable;
+  interest_waivers: InterestWaiversTable;
 }
 
 export type SettingsRow = Selectable<SettingsTable>;

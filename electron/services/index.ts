@@ -4,6 +4,7 @@ import type { ContactsService } from './contacts.service';
 import type { DisputesService } from './disputes.service';
 import type { CustomersService } from './customers.service';
 import type { DocumentsService } from './documents.service';
+import type { InterestService } from './interest.service';
 import type { InvoicesService } from './invoices.service';
 import type { LedgerService } from './ledger.service';
 import type { LettersService } from './letters.service';
@@ -14,6 +15,7 @@ import type { PlansService } from './plans.service';
 import type { PromisesService } from './promises.service';
 import type { RemindersService } from './reminders.service';
 import type { SettingsService } from './settings.service';
+import type { TermsService } from './terms.service';
 
 export interface Services {
   app: AppService;
@@ -31,4 +33,6 @@ export interface Services {
   mail: MailService;
   outbox: OutboxService;
   plans: PlansService;
+  terms: TermsService;
+  interest: InterestService;
 }

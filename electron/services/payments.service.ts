@@ -4,6 +4,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { allocateOldestFirst } from '../../shared/allocation';
+import { formatCalendarDate } from '../../shared/date-format';
+import { addDays } from '../../shared/dates';
+import { earlyPaymentCredit } from '../../shared/interest/early-discount';
 import { AppError } from '../../shared/api/errors';
 import type { AllocationPreview, RecordPayment } from '../../shared/api/payments';
 import type { Clock } from '../../shared/dates';
@@ -182,6 +185,65 @@ export function createPaymentsService(deps: {
     return plan.map((a) => ({ ...a, number: openById.get(a.invoiceId)!.number }));
   }
 
+  /**
+   * Honours each early-payment discount the payment earned: the rest of the invoice is
+   * credited, in the payment's transaction, with its own timeline event.
+   */
+  async function honourDiscounts(
+    trx: Transaction<DB>,
+    locale: string,
+    payment: { customerId: number; date: string; currency: string },
+    invoiceIds: readonly number[],
+  ) {
+    for (const invoiceId of invoiceIds) {
+      const row = await trx
+        .selectFrom('invoices')
+        .select([
+          'number',
+          'issue_date',
+          'total_amount',
+          'settled_amount',
+          'discount_percent',
+          'discount_days',
+        ])
+        .where('id', '=', invoiceId)
+        .executeTakeFirstOrThrow();
+      if (row.discount_percent === null || row.discount_days === null) continue;
+      const discount = { percent: row.discount_percent, withinDays: row.discount_days };
+      const credit = earlyPaymentCredit(
+        {
+          issueDate: row.issue_date,
+          total: row.total_amount,
+          openAfter: row.total_amount - row.settled_amount,
+          discount,
+        },
+        payment.date,
+      );
+      if (credit === 0) continue;
+      const now = clock.now();
+      const { id: creditNoteId } = await trx
+        .insertInto('credit_notes')
+        .values({
+          invoice_id: invoiceId,
+          date: payment.date,
+          amount: credit,
+          reason: `Early-payment discount (${discount.percent}% within ${discount.withinDays} days)`,
+          created_at: now.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await addToSettled(trx, invoiceId, credit, now.toISOString());
+      const by = formatCalendarDate(addDays(row.issue_date, discount.withinDays), locale);
+      await appendEvent(trx, {
+        occurredAt: now,
+        kind: 'invoice.discount_applied',
+        summary: `Early-payment discount of ${formatMoney(credit, payment.currency, locale)} (${discount.percent}%) applied to ${row.number}: paid by ${by}.`,
+        details: { invoiceId, creditNoteId, amount: credit, discount, paidOn: payment.date },
+        customerId: payment.customerId,
+      });
+    }
+  }
+
   return {
     get: (id) => load(id),
 
@@ -263,6 +325,12 @@ export function createPaymentsService(deps: {
           },
           customerId: input.customerId,
         });
+        await honourDiscounts(
+          trx,
+          locale,
+          { customerId: input.customerId, date: input.date, currency: input.currency },
+          applied.map((a) => a.invoiceId),
+        );
         return paymentId;
       });
       return load(id);

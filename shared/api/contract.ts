@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import { customerMethods } from './customers';
 import type { ApiResult } from './errors';
+import { interestMethods } from './interest';
 import { invoiceMethods } from './invoices';
 import { ledgerMethods } from './ledger';
 import { letterMethods } from './letters';
@@ -29,6 +30,7 @@ export const contract = {
   ...mailMethods,
   ...toneMethods,
   ...planMethods,
+  ...interestMethods,
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

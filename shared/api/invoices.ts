@@ -37,7 +37,7 @@ const line = z
   })
   .strict();
 
-const terms = z.discriminatedUnion(
+export const termsSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('on_receipt') }).strict(),
@@ -47,6 +47,17 @@ const terms = z.discriminatedUnion(
   ],
   'Terms are on_receipt, net (with days), end_of_month (with days) or fixed_date.',
 );
+
+/** An early-payment discount: a percent off when paid within so many days of the invoice date. */
+export const discountSchema = z
+  .object({
+    percent: decimalString('discount', 2).refine(
+      (p) => Number(p) > 0 && Number(p) < 100,
+      'A discount is between 0 and 100 percent.',
+    ),
+    withinDays: z.number().int().min(0).max(366),
+  })
+  .strict();
 
 export const newInvoiceSchema = z
   .object({
@@ -65,18 +76,8 @@ export const newInvoiceSchema = z
       .array(line)
       .min(1, 'An invoice needs at least one line.')
       .max(500, 'At most 500 lines.'),
-    terms: terms.optional(),
-    discount: z
-      .object({
-        percent: decimalString('discount', 2).refine(
-          (p) => Number(p) > 0 && Number(p) < 100,
-          'A discount is between 0 and 100 percent.',
-        ),
-        withinDays: z.number().int().min(0).max(366),
-      })
-      .strict()
-      .nullable()
-      .optional(),
+    terms: termsSchema.optional(),
+    discount: discountSchema.nullable().optional(),
     notes: text(2000, 'notes').optional(),
     draft: z.boolean().optional(),
   })
