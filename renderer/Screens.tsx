@@ -1,7 +1,6 @@
 import type { AppInfo } from '../shared/api/app';
 import type { Settings } from '../shared/settings';
 import type { Route } from './router';
-import { ComingSoonScreen } from './screens/ComingSoonScreen';
 import { CustomerScreen } from './screens/customers/CustomerScreen';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { NewCustomerScreen } from './screens/customers/NewCustomerScreen';
@@ -13,6 +12,9 @@ import { LettersScreen } from './screens/letters/LettersScreen';
 import { OutboxScreen } from './screens/outbox/OutboxScreen';
 import { OverdueScreen } from './screens/overdue/OverdueScreen';
 import { PaymentScreen } from './screens/payments/PaymentScreen';
+import { PlanBuilderScreen } from './screens/plans/PlanBuilderScreen';
+import { PlanScreen } from './screens/plans/PlanScreen';
+import { PlansScreen } from './screens/plans/PlansScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { TodayScreen } from './screens/today/TodayScreen';
 
@@ -64,6 +66,16 @@ export function Screens(props: {
     case 'outbox':
       return <OutboxScreen />;
     case 'plans':
-      return <ComingSoonScreen screen={route.screen} />;
+      return <PlansScreen />;
+    case 'newPlan':
+      return (
+        <PlanBuilderScreen
+          key={route.customerId ?? 0}
+          customerId={route.customerId}
+          businessName={props.settings.businessName}
+        />
+      );
+    case 'plan':
+      return <PlanScreen key={route.id} id={route.id} />;
   }
 }

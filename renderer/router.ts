@@ -1,5 +1,5 @@
 /**
- * The app's screens and a small path router on the History API. Eight sections and six
+ * The app's screens and a small path router on the History API. Eight sections and eight
  * detail pages do not need a library: a route is plain data, with one function to read it
  * from the address and one to write it back.
  */
@@ -26,7 +26,9 @@ export type Route =
   | { screen: 'invoice'; id: number }
   | { screen: 'newInvoice'; customerId?: number }
   | { screen: 'newPayment'; customerId: number; invoiceId?: number }
-  | { screen: 'letter'; occasion: Occasion };
+  | { screen: 'letter'; occasion: Occasion }
+  | { screen: 'plan'; id: number }
+  | { screen: 'newPlan'; customerId?: number };
 
 /** A positive whole number from the address, or undefined. */
 function idFrom(text: string | null | undefined): number | undefined {
@@ -51,6 +53,11 @@ export function routeFrom(pathname: string, search = ''): Route {
     return { screen: 'newInvoice', ...(customerId ? { customerId } : {}) };
   }
   if (first === 'invoices' && id !== undefined) return { screen: 'invoice', id };
+  if (first === 'plans' && second === 'new') {
+    const customerId = idFrom(query.get('customer'));
+    return { screen: 'newPlan', ...(customerId ? { customerId } : {}) };
+  }
+  if (first === 'plans' && id !== undefined) return { screen: 'plan', id };
   if (first === 'letters' && second && isOccasion(second))
     return { screen: 'letter', occasion: second };
   return (screens as readonly string[]).includes(first)
@@ -72,6 +79,10 @@ export function pathOf(route: Route): string {
       return `/customers/${route.customerId}/payment${route.invoiceId ? `?invoice=${route.invoiceId}` : ''}`;
     case 'letter':
       return `/letters/${route.occasion}`;
+    case 'plan':
+      return `/plans/${route.id}`;
+    case 'newPlan':
+      return route.customerId ? `/plans/new?customer=${route.customerId}` : '/plans/new';
     default:
       return `/${route.screen}`;
   }
@@ -89,6 +100,9 @@ export function sectionOf(route: Route): ScreenName {
       return 'invoices';
     case 'letter':
       return 'letters';
+    case 'plan':
+    case 'newPlan':
+      return 'plans';
     default:
       return route.screen;
   }

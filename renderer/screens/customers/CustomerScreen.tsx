@@ -1,5 +1,5 @@
 import { Button, Stack, Text } from '@mantine/core';
-import { IconCash, IconFileInvoice } from '@tabler/icons-react';
+import { IconCash, IconFileInvoice, IconStairsUp } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import type { Customer } from '../../../shared/ledger';
 import { call } from '../../api';
@@ -82,6 +82,15 @@ export function CustomerScreen({ id }: { id: number }) {
         actions={
           !customer.archived && (
             <>
+              {detail.openInvoices.length > 0 && (
+                <Button
+                  variant="default"
+                  leftSection={<IconStairsUp size={18} />}
+                  onClick={() => navigate({ screen: 'newPlan', customerId: id })}
+                >
+                  Offer a payment plan
+                </Button>
+              )}
               <Button
                 variant="default"
                 leftSection={<IconCash size={18} />}

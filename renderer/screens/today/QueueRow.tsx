@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { IconMailOpened } from '@tabler/icons-react';
+import { IconMailOpened, IconStairsUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Occasion } from '../../../shared/letters/occasions';
 import type { QueueItem } from '../../../shared/reminders/queue';
@@ -8,7 +8,8 @@ import { useFormat, type Formatters } from '../../format';
 import { letterOccasion, type CheckedLetter } from './letter-check';
 import { RowLetter } from './RowLetter';
 import classes from './Today.module.css';
-import { mainAction, rowKey, whySentences } from './today-view';
+import { mainAction, offersPlan, rowKey, whySentences } from './today-view';
+import { useNavigate } from '../../router';
 
 export type RowAction = 'main' | 'skip' | 'snooze' | 'log_call';
 
@@ -31,6 +32,7 @@ export function QueueRow(props: {
 }) {
   const { item, quiet } = props;
   const format = useFormat();
+  const navigate = useNavigate();
   const main = mainAction(item);
   const variant = quiet ? 'default' : 'filled';
   const [letterOpen, setLetterOpen] = useState(false);
@@ -61,18 +63,30 @@ export function QueueRow(props: {
           ))}
         </ul>
         <InvoiceLine item={item} format={format} />
-        {occasion && (
-          <Group>
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              leftSection={<IconMailOpened size={16} />}
-              aria-expanded={letterOpen}
-              aria-controls={letterOpen ? letterId : undefined}
-              onClick={() => setLetterOpen((open) => !open)}
-            >
-              {letterOpen ? 'Hide letter' : 'Preview letter'}
-            </Button>
+        {(occasion || offersPlan(item)) && (
+          <Group gap="xs">
+            {occasion && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconMailOpened size={16} />}
+                aria-expanded={letterOpen}
+                aria-controls={letterOpen ? letterId : undefined}
+                onClick={() => setLetterOpen((open) => !open)}
+              >
+                {letterOpen ? 'Hide letter' : 'Preview letter'}
+              </Button>
+            )}
+            {offersPlan(item) && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconStairsUp size={16} />}
+                onClick={() => navigate({ screen: 'newPlan', customerId: item.customerId })}
+              >
+                Offer a payment plan
+              </Button>
+            )}
           </Group>
         )}
       </Stack>

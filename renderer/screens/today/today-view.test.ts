@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueItem } from '../../../shared/reminders/queue';
-import { formatDay, mainAction, rowKey, todaySections, whySentences } from './today-view';
+import {
+  formatDay,
+  mainAction,
+  offersPlan,
+  rowKey,
+  todaySections,
+  whySentences,
+} from './today-view';
 
 function item(extra: Partial<QueueItem> = {}): QueueItem {
   return {
@@ -90,5 +97,14 @@ describe('formatDay', () => {
   it('names the weekday, in the business locale, whatever the machine zone', () => {
     expect(formatDay('2027-03-15', 'en-GB')).toMatch(/^Monday,? 15 March 2027$/);
     expect(formatDay('2027-03-15', 'de-DE')).toBe('Montag, 15. März 2027');
+  });
+});
+
+describe('offersPlan', () => {
+  it('leads to a plan from the check-in and the final notice only', () => {
+    expect(offersPlan(item({ step: 'check_in' }))).toBe(true);
+    expect(offersPlan(item({ step: 'final' }))).toBe(true);
+    expect(offersPlan(item({ step: 'reminder' }))).toBe(false);
+    expect(offersPlan(item({ step: null }))).toBe(false);
   });
 });

@@ -78,6 +78,14 @@ export function mainAction(item: QueueItem): MainAction | null {
   return 'approve';
 }
 
+/** The ladder steps whose message offers a payment plan: the check-in and the final notice. */
+const stepsOfferingAPlan: readonly string[] = ['check_in', 'final'];
+
+/** Whether the row can lead to the plan builder for its customer. */
+export function offersPlan(item: QueueItem): boolean {
+  return item.step !== null && stepsOfferingAPlan.includes(item.step);
+}
+
 /** The reasons as sentences: the API starts some with a step's name, in lower case. */
 export function whySentences(item: QueueItem): string[] {
   return (

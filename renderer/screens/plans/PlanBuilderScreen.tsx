@@ -1,0 +1,193 @@
+import { Box, Button, Loader, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useCallback, useEffect, useState } from 'react';
+import { addMonths } from '../../../shared/dates';
+import { call } from '../../api';
+import { AppLink } from '../../components/AppLink';
+import { LoadProblem } from '../../components/LoadProblem';
+import { PageHeader } from '../../components/PageHeader';
+import { FormProblem, SaveBar } from '../../components/SaveBar';
+import { Section } from '../../components/Section';
+import { problemAfterSave, nothingSavedYet, showFieldIssues } from '../../components/field-issues';
+import { useBusiness } from '../../business';
+import { useLoad } from '../../hooks/useLoad';
+import { useNavigate } from '../../router';
+import { AgreementPreview } from './AgreementPreview';
+import { issuesByField, planFieldOf, toPlanTerms, type PlanFormValues } from './plan-draft';
+import { PlanInvoicesPicker } from './PlanInvoicesPicker';
+import { PlanTermsFields } from './PlanTermsFields';
+import { ScheduleTable } from './ScheduleTable';
+import classes from './Plans.module.css';
+import { usePlanPreview } from './usePlanPreview';
+
+const loadCustomers = () => call('customers.list', {});
+
+/**
+ * A payment plan from a customer's open invoices: the owner sets the terms, the payments and the
+ * agreement follow as they type (worked out by `plans.preview`), and saving proposes the plan.
+ */
+export function PlanBuilderScreen(props: {
+  customerId?: number | undefined;
+  businessName: string;
+}) {
+  const business = useBusiness();
+  const navigate = useNavigate();
+  const form = useForm<PlanFormValues>({
+    mode: 'controlled',
+    initialValues: {
+      customerId: props.customerId ? String(props.customerId) : '',
+      currency: '',
+      invoiceIds: [],
+      deposit: '',
+      sizeBy: 'count',
+      count: '3',
+      amount: '',
+      frequency: 'monthly',
+      // A month from today: a common first date, and one the owner changes freely.
+      firstDue: addMonths(business.today, 1),
+      roundTo: '',
+      hardship: false,
+    },
+  });
+  const values = form.getValues();
+  const customers = useLoad(loadCustomers);
+  const customerId = Number(values.customerId) || null;
+  const loadDetail = useCallback(
+    () => (customerId ? call('customers.get', { id: customerId }) : Promise.resolve(null)),
+    [customerId],
+  );
+  const detail = useLoad(loadDetail);
+  const current = detail.value && detail.value.customer.id === customerId ? detail.value : null;
+
+  // A customer's invoices arrive: start in the first currency they owe in, with every open
+  // invoice in it ticked (the owner unticks what the plan leaves out).
+  useEffect(() => {
+    if (!current || form.getValues().currency) return;
+    const owed = current.balances.find((balance) => balance.open > 0)?.currency;
+    const currency = owed ?? current.openInvoices[0]?.currency;
+    if (!currency) return;
+    form.setValues({
+      currency,
+      invoiceIds: current.openInvoices
+        .filter((invoice) => invoice.currency === currency)
+        .map((invoice) => String(invoice.id)),
+    });
+  }, [current, form]);
+
+  const draft = toPlanTerms(values);
+  const terms = draft.ok ? draft.input : null;
+  const preview = usePlanPreview(terms);
+  const local = draft.ok ? { fields: {}, elsewhere: [] } : issuesByField(draft.issues);
+  const remote = issuesByField(preview.issues);
+  const errorOf = (field: keyof PlanFormValues): string | undefined =>
+    (form.errors[field] as string | undefined) ?? local.fields[field] ?? remote.fields[field];
+
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = form.onSubmit(async (current) => {
+    setProblem(null);
+    const draft = toPlanTerms(current);
+    if (!draft.ok) {
+      showFieldIssues(form, draft.issues, planFieldOf);
+      setProblem(draft.incomplete ?? nothingSavedYet);
+      return;
+    }
+    setSaving(true);
+    try {
+      const plan = await call('plans.create', draft.input);
+      navigate({ screen: 'plan', id: plan.id });
+    } catch (error) {
+      setProblem(problemAfterSave(form, error, planFieldOf));
+      setSaving(false);
+    }
+  });
+
+  const owing = (customers.value ?? []).filter(
+    (customer) =>
+      customer.balances.some((balance) => balance.open > 0) || customer.id === customerId,
+  );
+  const back = props.customerId
+    ? ({ screen: 'customer', id: props.customerId } as const)
+    : ({ screen: 'plans' } as const);
+
+  return (
+    <form className="screen-wide" onSubmit={save} noValidate>
+      <Stack gap="lg">
+        <PageHeader
+          above={
+            <AppLink to={back} fz="sm">
+              ← {props.customerId && current ? current.customer.name : 'Plans'}
+            </AppLink>
+          }
+          title="Offer a payment plan"
+          description="Let them pay in parts: set the terms, and the payments and the agreement follow."
+        />
+        {customers.error && (
+          <LoadProblem error={customers.error} onRetry={customers.reload} what="your customers" />
+        )}
+        {detail.error && (
+          <LoadProblem error={detail.error} onRetry={detail.reload} what="this customer" />
+        )}
+        <div className={classes.builder}>
+          <Stack gap="lg" miw={0}>
+            <Section title="Who and what">
+              {customers.value ? (
+                <PlanInvoicesPicker
+                  form={form}
+                  customers={owing}
+                  openInvoices={current?.openInvoices ?? null}
+                  errorOf={errorOf}
+                />
+              ) : (
+                <Loader size="sm" aria-label="Loading" />
+              )}
+            </Section>
+            <Section title="The terms">
+              <PlanTermsFields form={form} errorOf={errorOf} />
+            </Section>
+          </Stack>
+          <Stack gap="lg" miw={0}>
+            <Section title="The payments">
+              <div aria-live="polite" aria-busy={preview.working}>
+                {!draft.ok && draft.incomplete ? (
+                  <Text c="dimmed">{draft.incomplete}</Text>
+                ) : preview.problem ? (
+                  <Text c="red">{preview.problem}</Text>
+                ) : preview.issues.length > 0 || !draft.ok ? (
+                  <Text c="dimmed">
+                    Once the fields marked in red are put right, the payments show here.
+                  </Text>
+                ) : preview.preview ? (
+                  <Box opacity={preview.working ? 0.6 : 1}>
+                    <ScheduleTable
+                      deposit={preview.preview.deposit}
+                      instalments={preview.preview.instalments}
+                      currency={preview.preview.currency}
+                    />
+                  </Box>
+                ) : (
+                  <Loader size="sm" aria-label="Working out the payments" />
+                )}
+              </div>
+            </Section>
+            <AgreementPreview
+              preview={preview.issues.length === 0 ? preview.preview : null}
+              working={preview.working}
+              terms={terms}
+              businessName={props.businessName}
+              customerName={current?.customer.name ?? null}
+            />
+          </Stack>
+        </div>
+        <SaveBar problem={problem && <FormProblem>{problem}</FormProblem>}>
+          <Button variant="default" onClick={() => navigate(back)}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            Save the plan
+          </Button>
+        </SaveBar>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * The plan builder's values, as typed, and what they mean: amounts read with parseAmount (never
+ * floats) into the API's terms, and where each of the API's field messages goes on the form.
+ * The schedule itself is never worked out here: it comes from `plans.preview`.
+ */
+import type { InputOf } from '../../../shared/api/contract';
+import type { FieldIssue } from '../../../shared/api/errors';
+import { parseAmount } from '../../../shared/money';
+import type { PlanFrequency } from '../../../shared/plans/schedule';
+import { amountProblem } from '../../components/amount-messages';
+
+/** How the owner sizes the payments: how many there are, or how much each is. */
+export type SizeBy = 'count' | 'amount';
+
+export interface PlanFormValues {
+  customerId: string;
+  currency: string;
+  /** The chosen invoices' ids, as strings (checkbox values). */
+  invoiceIds: string[];
+  deposit: string;
+  sizeBy: SizeBy;
+  count: string;
+  amount: string;
+  frequency: PlanFrequency;
+  firstDue: string;
+  /** Round each payment to a multiple of this many major units; '' for exact amounts. */
+  roundTo: string;
+  hardship: boolean;
+}
+
+/** The rounding the builder offers, in major units of the plan's currency. */
+export const roundingChoices = ['1', '5', '10', '50'] as const;
+
+export type PlanTermsInput = InputOf<'plans.create'>;
+
+export type PlanDraft =
+  | { ok: true; input: PlanTermsInput }
+  /** `incomplete`: nothing to ask about yet (no customer, no invoice, no size), said kindly. */
+  | { ok: false; issues: FieldIssue[]; incomplete: string | null };
+
+function amountIssue(field: string, text: string, currency: string, allowZero: boolean) {
+  const parsed = parseAmount(text, currency);
+  if (!parsed.ok) return { issue: { field, message: amountProblem(parsed.reason, currency) } };
+  if (parsed.minor < 0 || (!allowZero && parsed.minor === 0)) {
+    return {
+      issue: {
+        field,
+        message: allowZero ? 'Please enter zero or more.' : 'Please enter an amount above zero.',
+      },
+    };
+  }
+  return { minor: parsed.minor };
+}
+
+/** The API's terms for what the form holds, or what stops the form from asking yet. */
+export function toPlanTerms(values: PlanFormValues): PlanDraft {
+  const customerId = Number(values.customerId);
+  if (!values.customerId || !Number.isSafeInteger(customerId) || customerId <= 0) {
+    return { ok: false, issues: [], incomplete: 'Choose a customer to start.' };
+  }
+  if (values.invoiceIds.length === 0) {
+    return {
+      ok: false,
+      issues: [],
+      incomplete: 'Choose the invoices the plan covers to see the payments.',
+    };
+  }
+  const sizeText = values.sizeBy === 'count' ? values.count : values.amount;
+  if (sizeText.trim() === '') {
+    return {
+      ok: false,
+      issues: [],
+      incomplete:
+        values.sizeBy === 'count'
+          ? 'Say how many payments to see them.'
+          : 'Say how much each payment is to see them.',
+    };
+  }
+
+  const issues: FieldIssue[] = [];
+  const { currency } = values;
+  let deposit: number | undefined;
+  if (values.deposit.trim() !== '') {
+    const read = amountIssue('deposit', values.deposit, currency, true);
+    if (read.issue) issues.push(read.issue);
+    else if (read.minor > 0) deposit = read.minor;
+  }
+  let count: number | undefined;
+  let amount: number | undefined;
+  if (values.sizeBy === 'count') {
+    const text = values.count.trim();
+    if (!/^\d{1,6}$/.test(text)) {
+      issues.push({
+        field: 'count',
+        message: 'Please give the number of payments as a whole number.',
+      });
+    } else {
+      count = Number(text);
+    }
+  } else {
+    const read = amountIssue('amount', values.amount, currency, false);
+    if (read.issue) issues.push(read.issue);
+    else amount = read.minor;
+  }
+  let roundTo: number | undefined;
+  if (values.sizeBy === 'count' && values.roundTo !== '') {
+    const read = amountIssue('roundTo', values.roundTo, currency, false);
+    if (read.issue) issues.push(read.issue);
+    else roundTo = read.minor;
+  }
+  if (issues.length > 0) return { ok: false, issues, incomplete: null };
+  return {
+    ok: true,
+    input: {
+      customerId,
+      invoiceIds: values.invoiceIds.map(Number),
+      currency,
+      frequency: values.frequency,
+      firstDue: values.firstDue,
+      ...(deposit !== undefined ? { deposit } : {}),
+      ...(count !== undefined ? { count } : {}),
+      ...(amount !== undefined ? { amount } : {}),
+      ...(roundTo !== undefined ? { roundTo } : {}),
+      ...(values.hardship ? { hardship: true } : {}),
+    },
+  };
+}
+
+/** The preview's input: the terms without what only the agreement and the plan use. */
+export function toPreviewInput(terms: PlanTermsInput): InputOf<'plans.preview'> {
+  const { hardship: _, ...preview } = terms;
+  return preview;
+}
+
+/** Where the form shows an API field's message; null for the form as a whole. */
+export function planFieldOf(apiField: string): keyof PlanFormValues | null {
+  const top = apiField.split('.')[0] ?? '';
+  switch (top) {
+    case 'customerId':
+    case 'currency':
+    case 'deposit':
+    case 'count':
+    case 'amount':
+    case 'frequency':
+    case 'firstDue':
+    case 'roundTo':
+    case 'hardship':
+      return top;
+    // The total comes from the invoices chosen, so a problem with it is theirs.
+    case 'invoiceIds':
+    case 'total':
+      return 'invoiceIds';
+    default:
+      return null;
+  }
+}
+
+/** Field messages by form field, the first for each; the rest for the form as a whole. */
+export function issuesByField(issues: readonly FieldIssue[]): {
+  fields: Partial<Record<keyof PlanFormValues, string>>;
+  elsewhere: string[];
+} {
+  const fields: Partial<Record<keyof PlanFormValues, string>> = {};
+  const elsewhere: string[] = [];
+  for (const issue of issues) {
+    const field = planFieldOf(issue.field);
+    if (field === null) elsewhere.push(issue.message);
+    else fields[field] ??= issue.message;
+  }
+  return { fields, elsewhere };
+}
