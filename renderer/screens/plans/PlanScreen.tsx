@@ -21,7 +21,9 @@ async function loadPlan(planId: number) {
     call('customers.get', { id: plan.customerId }),
     call('invoices.list', { customerId: plan.customerId, limit: 1000 }),
   ]);
-  const covered = invoices.invoices.filter((invoice) => plan.invoiceIds.includes(invoice.id));
+  // In the plan's own order: oldest due first, the order payments go to them.
+  const byId = new Map(invoices.invoices.map((invoice) => [invoice.id, invoice]));
+  const covered = plan.invoiceIds.flatMap((invoiceId) => byId.get(invoiceId) ?? []);
   return { plan, customer: detail.customer, covered };
 }
 

@@ -27,7 +27,7 @@ export function PlanTerms(props: { plan: Plan; customerId: number; customerName:
         <dd>{plan.deposit > 0 ? money(plan.deposit) : 'None'}</dd>
         <dt>How often</dt>
         <dd>{frequencyWords[plan.frequency]}</dd>
-        <dt>Proposed</dt>
+        <dt>Offered</dt>
         <dd>{format.instant(plan.createdAt)}</dd>
         {plan.activatedAt && (
           <>

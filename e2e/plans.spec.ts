@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { pdfPages } from '../electron/testing/pdf-text';
+import { expect, serverForThisFile, test } from './fixtures';
+import { AppPage } from './pages/AppPage';
+import { PlanBuilderPage } from './pages/PlanBuilderPage';
+import { PlanPage } from './pages/PlanPage';
+import { PlansPage } from './pages/PlansPage';
+
+// The clock is pinned to Monday 15 March 2027, 09:00 in London (fixtures).
+const server = serverForThisFile({ onboarded: true });
+
+/** A customer owing the invoices given (GBP, one line each); returns the customer's id. */
+async function owing(name: string, invoices: { number: string; due: string; amount: number }[]) {
+  const customer = await server.current.api<{ value: { id: number } }>('customers.create', {
+    name,
+    email: `accounts@${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`,
+    address: '2 Quay Street\nConwy\nLL32 8AA',
+  });
+  expect(customer.status, JSON.stringify(customer.body)).toBe(200);
+  const id = customer.body.value.id;
+  for (const invoice of invoices) {
+    const made = await server.current.api('invoices.create', {
+      customerId: id,
+      number: invoice.number,
+      issueDate: invoice.due,
+      dueDate: invoice.due,
+      currency: 'GBP',
+      lines: [{ description: 'Plumbing', quantity: '1', unitPrice: invoice.amount }],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+  }
+  return id;
+}
+
+async function plansOf(customerId: number) {
+  const reply = await server.current.api<{ value: unknown[] }>('plans.list', { customerId });
+  expect(reply.status).toBe(200);
+  return reply.body.value;
+}
+
+test('with no plans yet, the list says what a plan is for and how to offer one', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open(server.current, '/plans');
+  await expect(app.screenHeading('Plans')).toBeVisible();
+  await expect(page.getByText('No payment plans yet')).toBeVisible();
+  await expect(page.getByText(/letting them pay in parts keeps both the money/)).toBeVisible();
+  await page.getByRole('button', { name: 'Offer a payment plan' }).last().click();
+  await expect(new PlanBuilderPage(page).heading).toBeVisible();
+  await expect(page.getByText('Choose a customer to start.')).toBeVisible();
+});
+
+test('a plan built from two invoices: the payments follow the terms, the agreement reads back, and saving proposes it', async ({
+  page,
+}) => {
+  const customerId = await owing('Harbour Café', [
+    { number: 'HC-101', due: '2027-02-01', amount: 45000 },
+    { number: 'HC-102', due: '2027-03-01', amount: 30050 },
+  ]);
+  const app = new AppPage(page);
+  const builder = new PlanBuilderPage(page);
+  await app.open(server.current, `/customers/${customerId}`);
+  await page.getByRole('button', { name: 'Offer a payment plan' }).click();
+  await expect(builder.heading).toBeVisible();
+
+  // Both open invoices are in, and three monthly payments from a month today are the start.
+  await expect(builder.invoice('HC-101')).toBeChecked();
+  await expect(builder.invoice('HC-102')).toBeChecked();
+  await builder.expectPaymentCount(3);
+  await expect(builder.payment(1)).toContainText('15 Apr 2027');
+  await expect(builder.payment(1)).toContainText('£250.17');
+  await expect(builder.payment(3)).toContainText('£250.16');
+  await expect(builder.payment(3)).toContainText('£0.00');
+
+  // A deposit and another count: the payments follow as the owner types.
+  await builder.fill({ deposit: '150.50', count: '4' });
+  await builder.expectPaymentCount(5);
+  await expect(builder.payment('Deposit')).toContainText('15 Mar 2027');
+  await expect(builder.payment('Deposit')).toContainText('£150.50');
+  await expect(builder.payment('Deposit')).toContainText('£600.00');
+  await expect(builder.payment(4)).toContainText('15 Jul 2027');
+  await expect(builder.payment(4)).toContainText('£150.00');
+  await expect(builder.agreement).toContainText('Between Jones Plumbing and Harbour Café.');
+  await expect(builder.agreement).toContainText('£750.50');
+
+  // A first date already past is the API's to refuse, and it says so on the field.
+  await builder.fill({ firstDue: '2027-03-01' });
+  await builder.fields.expectError('First payment on', /The first payment is due today or later/);
+  await expect(builder.payments).toHaveCount(0);
+  await builder.fill({ firstDue: '2027-04-15' });
+  await expect(builder.payment(4)).toContainText('15 Jul 2027');
+
+  // The agreement, as both parties will sign it.
+  const download = await builder.downloadAgreement();
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const text = (await pdfPages(await readFile((await download.path())!))).join('\n');
+  expect(text).toContain('Payment plan agreement');
+  expect(text).toContain('Jones Plumbing');
+  expect(text).toContain('Harbour Café');
+  expect(text).toContain('HC-101');
+  expect(text).toContain('HC-102');
+  expect(text).toMatch(/15 April 2027.*£150\.00/);
+  expect(text).toMatch(/15 July 2027.*£150\.00.*£0\.00/);
+
+  await builder.save();
+  const plan = new PlanPage(page);
+  await expect(plan.heading('Harbour Café')).toBeVisible();
+  await expect(page.getByText('Proposed', { exact: true })).toBeVisible();
+  await expect(plan.payment('Deposit')).toContainText('£150.50');
+  await expect(plan.payment(2)).toContainText('15 May 2027');
+  await expect(plan.invoices).toContainText('HC-101');
+  await expect(plan.invoices).toContainText('HC-102');
+
+  await app.goTo('Plans');
+  const plans = new PlansPage(page);
+  await expect(plans.row('Harbour Café')).toContainText('Proposed');
+  await expect(plans.row('Harbour Café')).toContainText('£750.50');
+  await expect(plans.row('Harbour Café')).toContainText('15 Mar 2027 · £150.50');
+  await plans.open('Harbour Café');
+  await expect(plan.heading('Harbour Café')).toBeVisible();
+});
+
+test('terms the API refuses are marked on their fields, and nothing is saved', async ({ page }) => {
+  const customerId = await owing('Castle Dental', [
+    { number: 'CD-7', due: '2027-03-08', amount: 12000 },
+  ]);
+  const app = new AppPage(page);
+  const builder = new PlanBuilderPage(page);
+  await app.open(server.current, `/plans/new?customer=${customerId}`);
+  await expect(builder.invoice('CD-7')).toBeChecked();
+  await builder.fill({ count: '521' });
+  await builder.fields.expectError('Number of payments', 'A plan has from 1 to 520 payments.');
+  await builder.fill({ count: '2', deposit: '130.00' });
+  await builder.fields.expectError('Deposit', /is more than the £120\.00 the plan covers/);
+  await builder.save();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(builder.heading).toBeVisible();
+  expect(await plansOf(customerId)).toEqual([]);
+});
