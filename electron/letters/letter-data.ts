@@ -12,6 +12,7 @@ import { termsInWords } from '../../shared/letters/terms-words';
 import type { Settings } from '../../shared/settings';
 import type { DB } from '../db/schema';
 import { minorFromSql } from '../db/sql-helpers';
+import { claimsOf } from '../services/interest.service';
 import { requireCustomer } from '../services/lookups';
 
 export async function letterDataFor(
@@ -128,6 +129,39 @@ export async function letterDataFor(
     if (row) promise = { date: row.date, amount: row.amount, currency: row.currency };
   }
 
+  // Late charges still owed, with their workings; waivers made since the last contact.
+  const claims = await claimsOf(db, customer.id);
+  const waivers = await db
+    .selectFrom('interest_waivers as w')
+    .innerJoin('interest_claims as c', 'c.id', 'w.claim_id')
+    .innerJoin('invoices as i', 'i.id', 'c.invoice_id')
+    .innerJoin('invoices as ch', 'ch.id', 'c.charge_invoice_id')
+    .select(['i.number', 'c.currency', 'w.amount', 'ch.total_amount', 'ch.settled_amount'])
+    .where('c.customer_id', '=', customer.id)
+    .where('w.created_at', '>', lastContact?.at ?? '')
+    .where('w.created_at', '<=', now.toISOString())
+    .orderBy('w.id')
+    .execute();
+  const lateCharges: LetterData['lateCharges'] =
+    claims.length > 0 || waivers.length > 0
+      ? {
+          claims: claims.map((claim) => ({
+            invoiceNumber: claim.invoiceNumber,
+            currency: claim.currency,
+            terms: claim.terms,
+            lines: claim.lines,
+            waived: claim.waived,
+            open: claim.open,
+          })),
+          waivers: waivers.map((row) => ({
+            invoiceNumber: row.number,
+            currency: row.currency,
+            amount: row.amount,
+            whole: row.settled_amount >= row.total_amount,
+          })),
+        }
+      : undefined;
+
   const oldest = invoices[0];
   const plan = input.plan
     ? {
@@ -169,6 +203,7 @@ export async function letterDataFor(
     plan,
     dispute,
     agency: input.agency,
+    lateCharges,
     // A final notice names one real next step; unless told, the kindest true one.
     nextStep: input.nextStep ?? {
       text: 'ask a collection agency to recover it for me',

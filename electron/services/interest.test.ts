@@ -360,3 +360,39 @@ describe('early-payment discount', () => {
     expect(late).toMatchObject({ credited: 0, open: 288, state: 'partially_paid' });
   });
 });
+
+describe('late charges in letters', () => {
+  it('prints the workings while owed, then the kind note once waived', async () => {
+    const { ok, customer, invoice } = await lateCompany();
+    await ok('terms.setCustomer', { customerId: customer.id, late: { kind: 'uk_statutory' } });
+    const [claim] = await ok<InterestClaim[]>('interest.claim', { customerId: customer.id });
+    const draft = await ok<{ text: string; html: string; tone: { findings: unknown[] } }>(
+      'letters.draft',
+      { customerId: customer.id, occasion: 'firm' },
+    );
+    expect(draft.text).toContain('late-payment charges of £525.27 have been added');
+    expect(draft.text).toMatch(
+      new RegExp(
+        `${invoice.number} +Interest 1 Jun 2023 – 15 Mar 2024 +289 +£5,000.00 +11.5% +£455.27`,
+      ),
+    );
+    expect(draft.text).toMatch(new RegExp(`${invoice.number} +Fixed sum +£70.00`));
+    expect(draft.text).toContain(
+      '8% over the Bank of England base rate of 3.5% on 31 December 2022',
+    );
+    expect(draft.html).toContain(
+      '<td style="padding:4px 12px 4px 0;text-align:right">£455.27</td>',
+    );
+    expect(draft.text).not.toContain('As a gesture');
+
+    await ok('interest.waive', { claimId: claim!.id });
+    const after = await ok<{ text: string }>('letters.draft', {
+      customerId: customer.id,
+      occasion: 'firm',
+    });
+    expect(after.text).toContain(
+      `As a gesture, we've waived the late-payment interest and charges of £525.27 on invoice ${invoice.number}.`,
+    );
+    expect(after.text).not.toContain('have been added');
+  });
+});

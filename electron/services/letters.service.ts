@@ -217,6 +217,8 @@ export function createLettersService(deps: {
         tone: toneCheck(`${letter.subject}\n\n${letter.text}`, {
           ...(isSupportedLocale(data.locale) ? { locale: data.locale } : {}),
           finalStep: isFinalStep(input.occasion),
+          // Charges claimed under the customer's terms (or waived) are agreed, not a threat.
+          agreedFees: data.lateCharges !== undefined,
         }),
       };
     },

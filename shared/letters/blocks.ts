@@ -6,6 +6,7 @@
 import { formatCalendarDate } from '../date-format';
 import { daysBetween } from '../dates';
 import { formatMoney } from '../money';
+import { lateChargesTable } from './late-charges';
 import type { LetterData } from './letter-data';
 import type { BlockName } from './variables';
 
@@ -39,6 +40,12 @@ export function blockRows(name: Exclude<BlockName, 'howToPay'>, data: LetterData
   const { locale } = data;
   const date = (value: string) => formatCalendarDate(value, locale, 'short');
   const money = (amount: number, currency: string) => formatMoney(amount, currency, locale);
+  if (name === 'lateChargesWorkings') {
+    return lateChargesTable(
+      (data.lateCharges?.claims ?? []).filter((claim) => claim.open > 0),
+      locale,
+    );
+  }
   if (name === 'planSchedule') {
     const plan = data.plan;
     const rows = (plan?.instalments ?? []).map((instalment, index) => [

@@ -25,6 +25,17 @@ const received = `{{#hasPaymentsReceived}}Thank you for the {{receivedTotal}} yo
 
 {{/hasPaymentsReceived}}`;
 
+/** Late charges claimed, with their workings; and a waiver, said kindly. Nothing when none. */
+const lateCharges = `{{#hasLateCharges}}As our terms allow, late-payment charges of {{lateChargesTotal}} have been added. This is how they were worked out:
+
+{{lateChargesWorkings}}
+
+{{lateChargesBasis}}
+
+{{/hasLateCharges}}{{#hasWaiver}}{{waiverNote}}
+
+{{/hasWaiver}}`;
+
 const gb: Record<Occasion, LetterTemplate> = {
   courtesy: {
     subject: `${InvoiceWord} {{invoiceNumbers}} from {{business.name}}: due on {{oldest.dueDate}}`,
@@ -50,7 +61,7 @@ ${received}I think {{#severalInvoices}}these invoices{{/severalInvoices}}{{^seve
 
 {{invoiceTable}}
 
-You can pay like this:
+${lateCharges}You can pay like this:
 
 {{howToPay}}
 
@@ -66,7 +77,7 @@ ${received}This is a reminder that {{totalOpen}} is still open. The oldest invoi
 
 {{invoiceTable}}
 
-Here is every way to pay:
+${lateCharges}Here is every way to pay:
 
 {{howToPay}}
 
@@ -82,7 +93,7 @@ ${received}I wanted to check that all is well. {{totalOpen}} is still open, and 
 
 {{invoiceTable}}
 
-Is anything holding it up? If paying it all at once is hard right now, we can split it into smaller payments. Just reply with what would work for you.
+${lateCharges}Is anything holding it up? If paying it all at once is hard right now, we can split it into smaller payments. Just reply with what would work for you.
 
 You can pay like this:
 
@@ -100,7 +111,7 @@ ${received}{{totalOpen}} is still unpaid. Invoice {{oldest.number}} was due on {
 
 {{invoiceTable}}
 
-Please pay within the next 7 days, or reply to let me know when you will pay. If there is a problem with the work or the invoice, tell me and I will look into it straight away.
+${lateCharges}Please pay within the next 7 days, or reply to let me know when you will pay. If there is a problem with the work or the invoice, tell me and I will look into it straight away.
 
 You can pay like this:
 
@@ -118,7 +129,7 @@ ${received}I have written about {{totalOpen}}, which is still unpaid. This is my
 
 {{invoiceTable}}
 
-If it is not paid or agreed by {{nextStep.date}}, I will {{nextStep.text}}. I would much rather sort this out with you directly.
+${lateCharges}If it is not paid or agreed by {{nextStep.date}}, I will {{nextStep.text}}. I would much rather sort this out with you directly.
 
 We can still agree a payment plan that suits you. Just reply or call me before {{nextStep.date}}.
 
@@ -274,7 +285,7 @@ Here is your statement as of {{date}}. It lists every open invoice and the payme
 
 {{statementTable}}
 
-{{totalOpen}} is open in all. You can pay like this:
+${lateCharges}{{totalOpen}} is open in all. You can pay like this:
 
 {{howToPay}}
 

@@ -4,6 +4,8 @@
  * template shows, formatted for the customer's locale.
  */
 import type { CalendarDate } from '../dates';
+import type { ChargeLine } from '../interest/charges';
+import type { LateTerms } from '../interest/terms';
 
 export interface LetterInvoice {
   number: string;
@@ -28,6 +30,26 @@ export interface LetterPlan {
   instalments: { date: CalendarDate; amount: number }[];
   /** For a missed-instalment note. */
   missed?: { date: CalendarDate; amount: number } | undefined;
+}
+
+/** A late charge the owner claimed and that is still owed, with its workings. */
+export interface LetterCharge {
+  invoiceNumber: string;
+  currency: string;
+  terms: LateTerms;
+  lines: ChargeLine[];
+  /** Waived so far (the rest is `open` unless paid). */
+  waived: number;
+  open: number;
+}
+
+/** A waiver made since the last contact: the next letter says so, kindly. */
+export interface LetterWaiver {
+  invoiceNumber: string;
+  currency: string;
+  amount: number;
+  /** True when nothing of that claim is left to pay. */
+  whole: boolean;
 }
 
 export interface LetterData {
@@ -55,6 +77,8 @@ export interface LetterData {
   plan?: LetterPlan | undefined;
   dispute?: { reason: string } | undefined;
   agency?: { name: string; contact: string; payDirectUntil: CalendarDate } | undefined;
+  /** Late charges claimed and still owed, and waivers since the last contact. */
+  lateCharges?: { claims: LetterCharge[]; waivers: LetterWaiver[] } | undefined;
   /** The one real next step a final notice names, and its date. */
   nextStep?: { text: string; date: CalendarDate } | undefined;
 }

@@ -10,6 +10,7 @@
 import { formatCalendarDate } from '../date-format';
 import { daysBetween } from '../dates';
 import { formatMoney } from '../money';
+import { lateChargesBasis, waiverNote } from './late-charges';
 import type { LetterData } from './letter-data';
 import type { Occasion } from './occasions';
 
@@ -55,6 +56,12 @@ const common: VariableInfo[] = [
   },
   { name: 'hasPaymentsReceived', about: 'True when something was paid since the last contact' },
   { name: 'receivedTotal', about: 'What was paid since the last contact' },
+  { name: 'hasLateCharges', about: 'True when late-payment charges you claimed are still owed' },
+  { name: 'lateChargesTotal', about: 'The late-payment charges still owed' },
+  { name: 'lateChargesWorkings', about: 'How each charge was worked out (a block)' },
+  { name: 'lateChargesBasis', about: 'The terms or law the charges come from, in a sentence' },
+  { name: 'hasWaiver', about: 'True when you waived a charge since the last contact' },
+  { name: 'waiverNote', about: 'A kind sentence saying what you waived' },
 ];
 
 const promise: VariableInfo[] = [
@@ -108,7 +115,13 @@ export function variablesFor(occasion: Occasion): VariableInfo[] {
 }
 
 /** Blocks: placed on a line of their own, drawn as a table or a block by each output. */
-export const blockNames = ['invoiceTable', 'planSchedule', 'statementTable', 'howToPay'] as const;
+export const blockNames = [
+  'invoiceTable',
+  'planSchedule',
+  'statementTable',
+  'howToPay',
+  'lateChargesWorkings',
+] as const;
 export type BlockName = (typeof blockNames)[number];
 
 /** The marker standing for a block in rendered text until the output replaces it. */
@@ -116,7 +129,7 @@ export function blockMarker(name: BlockName): string {
   return `\uE000${name}\uE000`;
 }
 export const blockMarkerPattern =
-  /\uE000(invoiceTable|planSchedule|statementTable|howToPay)\uE000/g;
+  /\uE000(invoiceTable|planSchedule|statementTable|howToPay|lateChargesWorkings)\uE000/g;
 
 /** Free debt advice, where the customer's locale says they live. */
 const adviceLines: Record<string, string> = {
@@ -214,6 +227,24 @@ export function buildView(data: LetterData, occasion: Occasion): Record<string, 
         )
       : undefined,
   };
+  const charges = data.lateCharges?.claims.filter((claim) => claim.open > 0) ?? [];
+  if (charges.length > 0) {
+    const owed = new Map<string, number>();
+    for (const claim of charges)
+      owed.set(claim.currency, (owed.get(claim.currency) ?? 0) + claim.open);
+    view.hasLateCharges = true;
+    view.lateChargesTotal = listInWords(
+      [...owed].map(([currency, amount]) => money(amount, currency)),
+      locale,
+    );
+    view.lateChargesWorkings = blockMarker('lateChargesWorkings');
+    view.lateChargesBasis = lateChargesBasis(charges, locale);
+  } else {
+    view.hasLateCharges = false;
+  }
+  const waivers = data.lateCharges?.waivers ?? [];
+  view.hasWaiver = waivers.length > 0;
+  if (waivers.length > 0) view.waiverNote = waiverNote(waivers, locale);
   if (occasion === 'firm') view.terms = data.terms;
   if (data.promise) {
     view.promise = {
