@@ -13,6 +13,7 @@ import { businessPartOf, showFieldIssues, useSettingsForm } from '../components/
 import { SaveBar } from '../components/SaveBar';
 import { MailSettings } from './settings/MailSettings';
 import { ReminderSettings } from './settings/ReminderSettings';
+import { TermsSettings } from './terms/TermsSettings';
 
 export function SettingsScreen(props: {
   settings: Settings;
@@ -104,6 +105,7 @@ export function SettingsScreen(props: {
         </Stack>
       </form>
       <ReminderSettings />
+      <TermsSettings />
       <MailSettings settings={props.settings} />
       <Section title="Your data" description="Everything stays on this computer.">
         <Text size="sm">

@@ -57,7 +57,7 @@ export function lateChargesTable(claims: readonly LetterCharge[], locale: string
     money(amount, currency),
   ]);
   return {
-    head: ['Invoice', 'For', 'Days', 'On', 'Rate a year', 'Amount'],
+    head: ['Invoice', 'For', 'Days', 'On', 'Rate', 'Amount'],
     numeric: [false, false, true, true, true, true],
     rows,
     foot,

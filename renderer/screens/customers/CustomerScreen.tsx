@@ -22,6 +22,7 @@ import { loadCustomerReminders } from './reminders/customer-reminders';
 import { ChasingControl } from './reminders/ChasingControl';
 import { CallsCard } from './reminders/CallsCard';
 import { FormProblem } from '../../components/SaveBar';
+import { LateChargesCard } from '../terms/LateChargesCard';
 
 export function CustomerScreen({ id }: { id: number }) {
   const navigate = useNavigate();
@@ -140,6 +141,7 @@ export function CustomerScreen({ id }: { id: number }) {
             openInvoices={detail.openInvoices}
             onChanged={refresh}
           />
+          <LateChargesCard customerId={id} stamp={detail} onChanged={refresh} />
           <Card title="Payments">
             {detail.payments.length === 0 ? (
               <Text c="dimmed">No payments yet.</Text>

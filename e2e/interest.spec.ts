@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test';
+import { expect, serverForThisFile, test } from './fixtures';
+import { AppPage } from './pages/AppPage';
+import { LateChargesPage } from './pages/LateChargesPage';
+import { LettersPage } from './pages/LettersPage';
+
+// The clock is pinned to Monday 15 March 2027, 09:00 in London (fixtures).
+const server = serverForThisFile({ onboarded: true });
+
+/** With GOODWILL_SCREENSHOTS=<folder>, pictures of the screens to look at by eye. */
+async function picture(page: Page, name: string) {
+  const folder = process.env.GOODWILL_SCREENSHOTS;
+  if (!folder) return;
+  await page.screenshot({ path: `${folder}/${name}.png`, animations: 'disabled', fullPage: true });
+}
+
+async function firmLetterFor(page: Page, customer: string) {
+  const app = new AppPage(page);
+  const letters = new LettersPage(page);
+  await app.open(server.current, '/letters');
+  await letters.open('Firm reminder');
+  await letters.previewFor(customer);
+  await expect(letters.preview).toContainText(customer);
+  return letters.preview;
+}
+
+test('UK statutory interest for a company: workings in the draft letter, waived with a kind note', async ({
+  page,
+}) => {
+  const api = server.current.api.bind(server.current);
+  const customer = (
+    await api<{ value: { id: number } }>('customers.create', {
+      name: 'Quayside Builders Ltd',
+      kind: 'company',
+      email: 'accounts@quayside.example',
+    })
+  ).body.value;
+  // £2,000.00 due 31 January 2027: interest runs from 1 February, 43 days to 15 March.
+  // Bank Rate on 31 Dec 2026 is 3.75% (from 18 Dec 2025) → 11.75% a year.
+  // 200,000p × 11.75% × 43 / 365 = 2,768.49p → £27.68; fixed sum (£1,000–£9,999.99) £70.00.
+  const invoice = (
+    await api<{ value: { id: number; number: string } }>('invoices.create', {
+      customerId: customer.id,
+      issueDate: '2027-01-01',
+      dueDate: '2027-01-31',
+      currency: 'GBP',
+      lines: [{ description: 'Roof repairs', quantity: '1', unitPrice: 200_000 }],
+    })
+  ).body.value;
+
+  const app = new AppPage(page);
+  const charges = new LateChargesPage(page);
+  await app.open(server.current, `/customers/${customer.id}`);
+  await expect(charges.card).toContainText('No late charges are in their terms.');
+
+  await charges.chooseLateCharges('UK statutory interest (Late Payment Act 1998)');
+  await expect(charges.done()).toContainText('Their terms are saved.');
+  const workings = charges.workings(invoice.number);
+  await expect(workings).toContainText('Interest 1 Feb 2027 – 15 Mar 2027');
+  await expect(workings).toContainText('43');
+  await expect(workings).toContainText('11.75%');
+  await expect(workings).toContainText('£27.68');
+  await expect(workings).toContainText('£70.00');
+  await picture(page, 'interest-preview');
+
+  await charges.claimButton().click();
+  await expect(charges.done()).toContainText(`Claimed on ${invoice.number}`);
+  await expect(charges.waiveButton()).toHaveText('Waive £97.68');
+
+  let letter = await firmLetterFor(page, 'Quayside Builders Ltd');
+  await expect(letter).toContainText('late-payment charges of £97.68 have been added');
+  await expect(letter).toContainText('Fixed sum');
+  await expect(letter).toContainText('11.75%');
+  await expect(letter).toContainText('Bank of England base rate of 3.75% on 31 December 2026');
+  await picture(page, 'interest-letter');
+
+  await app.open(server.current, `/customers/${customer.id}`);
+  await charges.waiveButton().click();
+  await expect(charges.done()).toContainText('The next letter says so, kindly.');
+  await expect(charges.claims).toContainText('Waived');
+
+  letter = await firmLetterFor(page, 'Quayside Builders Ltd');
+  await expect(letter).toContainText(
+    `As a gesture, we've waived the late-payment interest and charges of £97.68 on invoice ${invoice.number}.`,
+  );
+  await expect(letter).not.toContainText('have been added');
+  await picture(page, 'interest-waived-letter');
+});
+
+test('statutory interest is not offered for a consumer', async ({ page }) => {
+  const api = server.current.api.bind(server.current);
+  const customer = (
+    await api<{ value: { id: number } }>('customers.create', {
+      name: 'Ana Silva',
+      kind: 'consumer',
+    })
+  ).body.value;
+  const app = new AppPage(page);
+  const charges = new LateChargesPage(page);
+  await app.open(server.current, `/customers/${customer.id}`);
+  const options = charges.card.getByLabel('Late charges').locator('option');
+  await expect(options).toContainText(['Yearly interest, by the day']);
+  await expect(options.filter({ hasText: 'statutory' })).toHaveCount(0);
+});
