@@ -21,6 +21,7 @@ import { createCustomersService } from './services/customers.service';
 import { createDocumentsService } from './services/documents.service';
 import { createInvoicesService } from './services/invoices.service';
 import { createLedgerService } from './services/ledger.service';
+import { createBehaviourService } from './services/behaviour.service';
 import { createPaymentsService } from './services/payments.service';
 import type { Services } from './services';
 import { createSettingsService } from './services/settings.service';
@@ -143,6 +144,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       payments: () => payments,
     }),
     ledger: createLedgerService({ db: connection.db, sqlite: connection.sqlite, context }),
+    behaviour: createBehaviourService({ db: connection.db, sqlite: connection.sqlite, context }),
     reminders: createRemindersService({
       db: connection.db,
       clock,

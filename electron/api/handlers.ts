@@ -20,6 +20,8 @@ export function createHandlers(services: Services): Handlers {
     'customers.archive': ({ id }) => services.customers.archive(id),
     'customers.restore': ({ id }) => services.customers.restore(id),
     'customers.timeline': ({ id, limit }) => services.customers.timeline(id, limit),
+    'customers.behaviour': ({ customerId }) => services.behaviour.ofCustomer(customerId),
+    'customers.behaviours': () => services.behaviour.list(),
     'invoices.create': (input) => services.invoices.create(input),
     'invoices.get': ({ id }) => services.invoices.get(id),
     'invoices.list': (input) => services.invoices.list(input),

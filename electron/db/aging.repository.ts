@@ -44,7 +44,7 @@ const statements = new WeakMap<Database.Database, Map<string, Database.Statement
  * transaction in progress is waited for as with any other query. Statements are kept per
  * SQL text: aging asks the same few again and again.
  */
-async function rowsAsArrays<Row extends unknown[]>(
+export async function rowsAsArrays<Row extends unknown[]>(
   db: Kysely<DB>,
   sqlite: Database.Database,
   query: CompiledQuery,

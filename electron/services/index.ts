@@ -1,5 +1,6 @@
 /** Every service the API binds to, built once per running app. */
 import type { AppService } from './app.service';
+import type { BehaviourService } from './behaviour.service';
 import type { ContactsService } from './contacts.service';
 import type { DisputesService } from './disputes.service';
 import type { CustomersService } from './customers.service';
@@ -21,6 +22,7 @@ export interface Services {
   app: AppService;
   settings: SettingsService;
   customers: CustomersService;
+  behaviour: BehaviourService;
   invoices: InvoicesService;
   payments: PaymentsService;
   ledger: LedgerService;

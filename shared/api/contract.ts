@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { behaviourMethods } from './behaviour';
 import { customerMethods } from './customers';
 import type { ApiResult } from './errors';
 import { interestMethods } from './interest';
@@ -22,6 +23,7 @@ export const contract = {
   ...appMethods,
   ...settingsMethods,
   ...customerMethods,
+  ...behaviourMethods,
   ...invoiceMethods,
   ...paymentMethods,
   ...ledgerMethods,

@@ -1,0 +1,174 @@
+/**
+ * The reads behind payment behaviour: each paid invoice with its paid date and days late
+ * (shared/behaviour/figures.ts says what counts), and per-customer counts of promises,
+ * disputes and contacts, each in one grouped pass rather than a query per customer.
+ */
+import type Database from 'better-sqlite3';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { CalendarDate } from '../../shared/dates';
+import { rowsAsArrays } from './aging.repository';
+import type { DB } from './schema';
+
+/** [customerId, paidOn, daysLate, amount], ordered by customer, then paid date, then invoice. */
+export type PaidRow = [customerId: number, paidOn: CalendarDate, daysLate: number, amount: number];
+
+/** One paid invoice in full, for the Customer screen's chart. */
+export interface PaidInvoiceRow {
+  id: number;
+  number: string;
+  currency: string;
+  due_date: CalendarDate;
+  paid_on: CalendarDate;
+  days_late: number;
+  total_amount: number;
+}
+
+const settledInFull = sql`i.settled_amount = i.total_amount AND i.voided_at IS NULL
+  AND i.is_draft = 0 AND NOT EXISTS (SELECT 1 FROM write_offs w WHERE w.invoice_id = i.id)`;
+
+// Days between two calendar dates: julianday is SQLite's, kept here in db/ (DESIGN.md).
+const daysLate = sql`max(0, CAST(julianday(paid_on) - julianday(i.due_date) AS INTEGER))`;
+
+const lastPayment: RawBuilder<CalendarDate | null> = sql`(SELECT max(p.date)
+  FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE a.invoice_id = i.id)`;
+
+/**
+ * Every paid invoice of every customer (`customerIds` null), or of the few named. For all,
+ * the last payment date of each invoice comes from one grouped pass over the allocations,
+ * joined to the invoices by key; for a few, each of their invoices looks its own up.
+ */
+export async function paidInvoices(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  customerIds: readonly number[] | null,
+): Promise<PaidRow[]> {
+  if (customerIds?.length === 0) return [];
+  const query =
+    customerIds === null
+      ? sql`SELECT i.customer_id, paid_on, ${daysLate}, i.total_amount
+          FROM (SELECT a.invoice_id, max(p.date) AS paid_on
+                FROM allocations a JOIN payments p ON p.id = a.payment_id
+                GROUP BY a.invoice_id) AS closed
+          JOIN invoices i ON i.id = closed.invoice_id
+          WHERE ${settledInFull}
+          ORDER BY i.customer_id, paid_on, i.id`
+      : sql`SELECT customer_id, paid_on, ${daysLate}, total_amount
+          FROM (SELECT i.customer_id, i.id, i.due_date, i.total_amount, ${lastPayment} AS paid_on
+                FROM invoices i
+                WHERE i.customer_id IN (${sql.join(customerIds)}) AND ${settledInFull}) AS i
+          WHERE paid_on IS NOT NULL
+          ORDER BY customer_id, paid_on, id`;
+  return rowsAsArrays<PaidRow>(db, sqlite, query.compile(db));
+}
+
+/** One customer's paid invoices with their numbers and dates, in the order they were paid. */
+export async function paidInvoicesOf(db: Kysely<DB>, customerId: number) {
+  const { rows } = await sql<PaidInvoiceRow>`
+    SELECT id, number, currency, due_date, paid_on, ${daysLate} AS days_late, total_amount
+    FROM (SELECT i.id, i.number, i.currency, i.due_date, i.total_amount, ${lastPayment} AS paid_on
+          FROM invoices i WHERE i.customer_id = ${customerId} AND ${settledInFull}) AS i
+    WHERE paid_on IS NOT NULL
+    ORDER BY paid_on, id`.execute(db);
+  return rows;
+}
+
+export interface CustomerCounts {
+  kept: number;
+  broken: number;
+  open: number;
+  disputes: number;
+  contacts: number;
+}
+
+/** Promises kept, broken and open, disputes raised and contacts made, per customer. */
+export async function customerCounts(
+  db: Kysely<DB>,
+  customerIds: readonly number[] | null,
+): Promise<Map<number, CustomerCounts>> {
+  const only = (column: string) =>
+    customerIds === null ? sql`1 = 1` : sql`${sql.ref(column)} IN (${sql.join(customerIds)})`;
+  const { rows } = await sql<{
+    customer_id: number;
+    kept: number;
+    broken: number;
+    open: number;
+    disputes: number;
+    contacts: number;
+  }>`
+    SELECT customer_id, sum(kept) AS kept, sum(broken) AS broken, sum(open) AS open,
+      sum(disputes) AS disputes, sum(contacts) AS contacts
+    FROM (
+      SELECT customer_id, outcome = 'kept' AS kept, outcome = 'broken' AS broken,
+        outcome IS NULL AS open, 0 AS disputes, 0 AS contacts
+      FROM promises WHERE ${only('customer_id')}
+      UNION ALL SELECT customer_id, 0, 0, 0, count(*), 0 FROM disputes
+        WHERE ${only('customer_id')} GROUP BY customer_id
+      UNION ALL SELECT customer_id, 0, 0, 0, 0, count(*) FROM contacts
+        WHERE ${only('customer_id')} GROUP BY customer_id
+    ) AS counted
+    GROUP BY customer_id`.execute(db);
+  return new Map(
+    rows.map((row) => [
+      row.customer_id,
+      {
+        kept: Number(row.kept),
+        broken: Number(row.broken),
+        open: Number(row.open),
+        disputes: Number(row.disputes),
+        contacts: Number(row.contacts),
+      },
+    ]),
+  );
+}
+
+/** The due date of each customer's oldest open invoice that is past due at `today`. */
+export async function oldestOverdue(
+  db: Kysely<DB>,
+  today: CalendarDate,
+  customerIds: readonly number[] | null,
+): Promise<Map<number, CalendarDate>> {
+  const only = customerIds === null ? sql`` : sql`AND customer_id IN (${sql.join(customerIds)})`;
+  const { rows } = await sql<{ customer_id: number; due: CalendarDate }>`
+    SELECT customer_id, min(due_date) AS due FROM invoices
+    WHERE settled_amount < total_amount AND voided_at IS NULL AND is_draft = 0
+      AND due_date < ${today} ${only}
+    GROUP BY customer_id`.execute(db);
+  return new Map(rows.map((row) => [row.customer_id, row.due]));
+}
+
+/** What one customer was billed and has paid, per currency (payments less refunds). */
+export async function lifetimeAmounts(db: Kysely<DB>, customerId: number) {
+  const { rows: billed } = await sql<{ currency: string; amount: number }>`
+    SELECT currency, sum(total_amount) AS amount FROM invoices
+    WHERE customer_id = ${customerId} AND voided_at IS NULL AND is_draft = 0
+    GROUP BY currency ORDER BY currency`.execute(db);
+  const { rows: received } = await sql<{ currency: string; amount: number }>`
+    SELECT p.currency, sum(p.amount - coalesce(
+        (SELECT sum(r.amount) FROM refunds r WHERE r.payment_id = p.id), 0)) AS amount
+    FROM payments p WHERE p.customer_id = ${customerId}
+    GROUP BY p.currency ORDER BY p.currency`.execute(db);
+  return { billed, received };
+}
+
+/** The newest timeline event: any change to the ledger appends one in its transaction. */
+export async function latestEventId(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return row?.id ?? 0;
+}
+
+/** The customers named by events after `afterId`; null among them: a business-wide change. */
+export async function customersChangedSince(
+  db: Kysely<DB>,
+  afterId: number,
+): Promise<(number | null)[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select('customer_id')
+    .distinct()
+    .where('id', '>', afterId)
+    .execute();
+  return rows.map((row) => row.customer_id);
+}
