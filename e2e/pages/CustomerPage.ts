@@ -22,6 +22,17 @@ export class CustomerPage {
     return this.page.getByRole('dialog', { name: 'Edit details' });
   }
 
+  /** "How they pay": the summary, suggestions, figures and chart. */
+  behaviour(): Locator {
+    return this.page.getByRole('region', { name: 'How they pay' });
+  }
+
+  behaviourFigure(label: string): Locator {
+    return this.behaviour()
+      .getByText(label, { exact: true })
+      .locator('xpath=following-sibling::*[1]');
+  }
+
   flag(title: string): Locator {
     return this.page.getByRole('alert').filter({ hasText: title });
   }

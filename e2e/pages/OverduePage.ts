@@ -28,6 +28,11 @@ export class OverduePage {
     return this.row(customer).getByRole('button', { name: new RegExp(`^${column}: `) });
   }
 
+  /** How the customer usually pays, in the row's "Usually pays" column. */
+  habit(customer: string): Locator {
+    return this.row(customer).getByRole('cell').nth(8);
+  }
+
   totals(currency: string): Locator {
     return this.table.getByRole('row', { name: `Total in ${currency}` });
   }

@@ -162,7 +162,7 @@ describe('customers.behaviours', () => {
       invoicesPaid: 3,
       usualDaysLate: 5,
       onTimeShare: 1 / 3,
-      label: 'About 5 days late',
+      label: '5 days late',
       summary: 'Usually pays about 5 days late.',
     });
     // The open invoice is paid today, 64 days late: 0, 5, 10, 64 → a median of 7.5.
@@ -174,7 +174,7 @@ describe('customers.behaviours', () => {
       allocations: [{ invoiceId: open.id, amount: 5000 }],
     });
     const after = await rowOf(ana.id);
-    expect(after).toMatchObject({ invoicesPaid: 4, usualDaysLate: 8, label: 'About 8 days late' });
+    expect(after).toMatchObject({ invoicesPaid: 4, usualDaysLate: 8, label: '8 days late' });
     const single = await ok<CustomerBehaviour>('customers.behaviour', { customerId: ana.id });
     expect(single.figures.medianDaysLate).toBe(7.5);
     // What was kept and brought up to date equals a fresh read of the whole ledger.

@@ -44,7 +44,7 @@ export interface BehaviourRow {
   /** The median days late, rounded; null with nothing paid. */
   usualDaysLate: number | null;
   onTimeShare: number | null;
-  /** "About 9 days late", "On time", "Nothing paid yet". */
+  /** "9 days late", "On time", "Nothing paid yet". */
   label: string;
   summary: string;
 }

@@ -56,7 +56,7 @@ describe('a table of customer histories', () => {
     expect(figures.disputes).toBe(1);
     expect(figures.trend).toEqual({ recent: 7.5, before: null, direction: 'unknown' });
     expect(behaviourSummary(figures)).toBe('Usually pays about 9 days late; kept 3 of 4 promises.');
-    expect(behaviourLabel(figures)).toBe('About 9 days late');
+    expect(behaviourLabel(figures)).toBe('9 days late');
     expect(behaviourSuggestions(figures, { creditHold: false })).toEqual([]);
   });
 
@@ -138,7 +138,7 @@ describe('a table of customer histories', () => {
   it('one day late is "1 day", in the singular', () => {
     const figures = behaviourOf(history({ paid: [paid('2027-02-01', 1)] }), today);
     expect(behaviourSummary(figures)).toBe('Usually pays about 1 day late.');
-    expect(behaviourLabel(figures)).toBe('About 1 day late');
+    expect(behaviourLabel(figures)).toBe('1 day late');
   });
 
   it('their only invoice, paid on time', () => {

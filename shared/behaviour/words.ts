@@ -36,12 +36,12 @@ export function behaviourSummary(behaviour: Behaviour): string {
   return promises ? `${paysPart(behaviour)}; ${promises}.` : `${paysPart(behaviour)}.`;
 }
 
-/** A few words for a table cell: "About 9 days late", "On time", "Nothing paid yet". */
+/** A few words for a table cell: "9 days late", "On time", "Nothing paid yet". */
 export function behaviourLabel(behaviour: Behaviour): string {
   const usual = usualDaysLate(behaviour);
   if (usual === null) return 'Nothing paid yet';
   if (usual === 0) return 'On time';
-  return `About ${plural(usual, 'day', 'days')} late`;
+  return `${plural(usual, 'day', 'days')} late`;
 }
 
 export type SuggestionKind =

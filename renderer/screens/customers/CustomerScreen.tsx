@@ -23,6 +23,7 @@ import { ChasingControl } from './reminders/ChasingControl';
 import { CallsCard } from './reminders/CallsCard';
 import { FormProblem } from '../../components/SaveBar';
 import { LateChargesCard } from '../terms/LateChargesCard';
+import { RelationshipCard } from './behaviour/RelationshipCard';
 
 export function CustomerScreen({ id }: { id: number }) {
   const navigate = useNavigate();
@@ -34,6 +35,8 @@ export function CustomerScreen({ id }: { id: number }) {
   const loaded = useLoad(load);
   const loadReminders = useCallback(() => loadCustomerReminders(id), [id]);
   const reminders = useLoad(loadReminders);
+  const loadBehaviour = useCallback(() => call('customers.behaviour', { customerId: id }), [id]);
+  const behaviour = useLoad(loadBehaviour);
   const [dialog, setDialog] = useState<'edit' | 'archive' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const back = (
@@ -60,6 +63,7 @@ export function CustomerScreen({ id }: { id: number }) {
   const refresh = () => {
     loaded.reload();
     reminders.reload();
+    behaviour.reload();
   };
   const changed = (_: Customer) => {
     setDialog(null);
@@ -114,6 +118,7 @@ export function CustomerScreen({ id }: { id: number }) {
       <div className="detail-layout">
         <Stack gap="lg" miw={0}>
           <BalanceCards balances={detail.balances} />
+          <RelationshipCard loaded={behaviour} customerId={id} />
           <Card title="Open invoices">
             {detail.openInvoices.length === 0 ? (
               <Text c="dimmed">Nothing open. Every invoice is settled.</Text>

@@ -11,6 +11,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
 import { blankInvoice, formFieldOf, toNewInvoice } from './invoice-draft';
 import { useInvoiceForm } from './invoice-form';
+import { CreditHoldNote } from './CreditHoldNote';
 import { InvoiceLinesEditor } from './InvoiceLinesEditor';
 import { InvoiceDiscountFields, InvoiceTermsFields } from './InvoiceTermsFields';
 import { FormProblem, SaveBar } from '../../components/SaveBar';
@@ -74,6 +75,9 @@ export function InvoiceEditorScreen(props: { customerId?: number | undefined }) 
           description="Clear terms on every invoice are the kindest start to being paid on time."
         />
         <Section title="Who and when">
+          <CreditHoldNote
+            customerId={form.values.customerId ? Number(form.values.customerId) : null}
+          />
           <div className="two-columns">
             <Select
               label="Customer"

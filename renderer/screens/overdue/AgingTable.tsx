@@ -5,6 +5,7 @@ import {
   type AgingBucket,
   type AgingTotals,
 } from '../../../shared/aging';
+import type { BehaviourRow } from '../../../shared/api/behaviour';
 import type { AgingReportRow } from '../../../shared/ledger';
 import type { Minor } from '../../../shared/money';
 import { AppLink } from '../../components/AppLink';
@@ -33,6 +34,8 @@ export function AgingTable(props: {
   sort: Sort<AgingColumn> | null;
   onSort: (column: AgingColumn) => void;
   onFigure: (target: FigureTarget) => void;
+  /** How each customer usually pays; null while it is still being read. */
+  habits: ReadonlyMap<number, BehaviourRow> | null;
 }) {
   const format = useFormat();
   const figure = (row: AgingReportRow, bucket: AgingBucket | null) => {
@@ -103,6 +106,13 @@ export function AgingTable(props: {
         ),
     },
     {
+      key: 'habit',
+      header: 'Usually pays',
+      width: '112px',
+      sortable: true,
+      cell: (row) => <HabitCell habits={props.habits} customerId={row.customerId} />,
+    },
+    {
       key: 'lastContact',
       header: 'Last contact',
       width: '88px',
@@ -134,6 +144,7 @@ export function AgingTable(props: {
       format.money(totals.total, totals.currency),
       '',
       '',
+      '',
     ],
   }));
 
@@ -147,7 +158,7 @@ export function AgingTable(props: {
       sort={props.sort}
       onSort={props.onSort}
       footer={footer}
-      minWidth={880}
+      minWidth={990}
       className="fill-rest"
     />
   );
@@ -175,5 +186,27 @@ function CustomerCell(props: {
         </Text>
       )}
     </div>
+  );
+}
+
+/** The customer's habit in a few words, their summary on hover; a dash until it is read. */
+function HabitCell(props: {
+  habits: ReadonlyMap<number, BehaviourRow> | null;
+  customerId: number;
+}) {
+  if (!props.habits) {
+    return (
+      <Text span fz="xs" c="dimmed">
+        …
+      </Text>
+    );
+  }
+  const habit = props.habits.get(props.customerId);
+  if (!habit) return <Nothing />;
+  const late = (habit.usualDaysLate ?? 0) > 0;
+  return (
+    <Text span fz="xs" c={late ? 'orange.8' : 'dimmed'} title={habit.summary} truncate>
+      {habit.label}
+    </Text>
   );
 }

@@ -31,6 +31,21 @@ export function OverdueScreen() {
   const navigate = useNavigate();
   const load = useCallback(() => call('ledger.aging', {}), []);
   const report = useLoad(load);
+  // Asked only once aging has answered, so it never holds up the first rows (the first read of
+  // every customer's history is the dearer of the two): the column fills in after.
+  const agingShown = report.value !== undefined;
+  const loadHabits = useCallback(
+    () => (agingShown ? call('customers.behaviours', {}) : Promise.resolve(null)),
+    [agingShown],
+  );
+  const habitList = useLoad(loadHabits);
+  const habits = useMemo(
+    () =>
+      habitList.value
+        ? new Map(fromColumns(habitList.value.rows).map((row) => [row.customerId, row]))
+        : null,
+    [habitList.value],
+  );
   const [filter, setFilter] = useState<AgingFilter>(noFilter);
   const [sort, setSort] = useState<Sort<AgingColumn> | null>(null);
   const [figure, setFigure] = useState<FigureTarget | null>(null);
@@ -38,7 +53,15 @@ export function OverdueScreen() {
   const value = report.value;
   // The answer's long lists come column by column: back into rows once per answer.
   const allRows = useMemo(() => (value ? fromColumns(value.rows) : []), [value]);
-  const rows = useMemo(() => sortRows(filterRows(allRows, filter), sort), [allRows, filter, sort]);
+  const rows = useMemo(
+    () =>
+      sortRows(
+        filterRows(allRows, filter),
+        sort,
+        (customerId) => habits?.get(customerId)?.usualDaysLate ?? -1,
+      ),
+    [allRows, filter, sort, habits],
+  );
   const credit = useMemo(
     () =>
       new Map<string, Minor>(
@@ -130,6 +153,7 @@ export function OverdueScreen() {
               sort={sort}
               onSort={(column) => setSort(nextSort(sort, column))}
               onFigure={setFigure}
+              habits={habits}
             />
           )}
         </>

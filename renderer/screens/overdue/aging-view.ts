@@ -6,7 +6,7 @@ import type { AgingBucket } from '../../../shared/aging';
 import type { AgingReportRow } from '../../../shared/ledger';
 import type { Sort } from '../../components/VirtualTable';
 
-export type AgingColumn = 'customer' | AgingBucket | 'total' | 'oldest' | 'lastContact';
+export type AgingColumn = 'customer' | AgingBucket | 'total' | 'oldest' | 'habit' | 'lastContact';
 
 export interface AgingFilter {
   currency: string | null;
@@ -34,7 +34,17 @@ export function filterRows(rows: readonly AgingReportRow[], filter: AgingFilter)
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-function compare(a: AgingReportRow, b: AgingReportRow, column: AgingColumn): number {
+/** A customer's usual days late, for sorting; -1 when unknown, so they sort before on time. */
+export type HabitOf = (customerId: number) => number;
+
+const noHabits: HabitOf = () => -1;
+
+function compare(
+  a: AgingReportRow,
+  b: AgingReportRow,
+  column: AgingColumn,
+  habit: HabitOf,
+): number {
   switch (column) {
     case 'customer':
       return byName.compare(a.customerName, b.customerName) || a.currency.localeCompare(b.currency);
@@ -42,6 +52,8 @@ function compare(a: AgingReportRow, b: AgingReportRow, column: AgingColumn): num
       return a.total - b.total;
     case 'oldest':
       return a.oldestDaysOverdue - b.oldestDaysOverdue;
+    case 'habit':
+      return habit(a.customerId) - habit(b.customerId);
     case 'lastContact':
       return (a.lastContactAt ?? '').localeCompare(b.lastContactAt ?? '');
     default:
@@ -53,12 +65,13 @@ function compare(a: AgingReportRow, b: AgingReportRow, column: AgingColumn): num
 export function sortRows(
   rows: readonly AgingReportRow[],
   sort: Sort<AgingColumn> | null,
+  habit: HabitOf = noHabits,
 ): AgingReportRow[] {
   if (!sort) return [...rows];
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return [...rows].sort(
     (a, b) =>
-      sign * compare(a, b, sort.column) ||
+      sign * compare(a, b, sort.column, habit) ||
       byName.compare(a.customerName, b.customerName) ||
       a.customerId - b.customerId,
   );

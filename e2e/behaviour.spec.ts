@@ -1,0 +1,90 @@
+/**
+ * Payment behaviour on screen: the Customer screen's "How they pay" (summary, suggestion,
+ * figures, chart), the Overdue screen's "Usually pays" column, and credit hold shown where a
+ * new invoice for them is made. The ledger is made through the API; the clock is 2027-03-15.
+ */
+import { expect, serverForThisFile, test } from './fixtures';
+import { AppPage } from './pages/AppPage';
+import { CustomerPage } from './pages/CustomerPage';
+import { OverduePage } from './pages/OverduePage';
+
+const server = serverForThisFile({ onboarded: true });
+
+async function customerWith(name: string, history: { due: string; paid: string | null }[]) {
+  const api = server.current.api.bind(server.current);
+  const customer = (await api<{ value: { id: number } }>('customers.create', { name })).body.value;
+  for (const [index, item] of history.entries()) {
+    const invoice = (
+      await api<{ value: { id: number } }>('invoices.create', {
+        customerId: customer.id,
+        issueDate: '2026-12-01',
+        dueDate: item.due,
+        currency: 'GBP',
+        lines: [{ description: `Job ${index + 1}`, quantity: '1', unitPrice: 10000 }],
+      })
+    ).body.value;
+    if (item.paid) {
+      await api('payments.record', {
+        customerId: customer.id,
+        date: item.paid,
+        amount: 10000,
+        currency: 'GBP',
+        allocations: [{ invoiceId: invoice.id, amount: 10000 }],
+      });
+    }
+  }
+  return customer.id;
+}
+
+test('the Customer screen says how they pay; Overdue shows it beside what they owe', async ({
+  page,
+}) => {
+  const late = await customerWith('Harbour Café Ltd', [
+    { due: '2027-01-10', paid: '2027-01-19' },
+    { due: '2027-02-01', paid: '2027-02-10' },
+    { due: '2027-02-10', paid: '2027-02-19' },
+    { due: '2027-03-01', paid: null },
+  ]);
+  const prompt = await customerWith('Quayside Books', [
+    { due: '2027-01-10', paid: '2027-01-08' },
+    { due: '2027-02-01', paid: '2027-02-01' },
+    { due: '2027-02-10', paid: '2027-02-09' },
+    { due: '2027-04-01', paid: null },
+  ]);
+
+  const app = new AppPage(page);
+  const screen = new CustomerPage(page);
+  await app.open(server.current, `/customers/${late}`);
+  await expect(screen.behaviour()).toContainText('Usually pays about 9 days late.');
+  await expect(screen.behaviourFigure('Paid on time')).toHaveText('0%');
+  await expect(screen.behaviourFigure('Longest overdue now')).toHaveText('14 days');
+  await expect(
+    screen.behaviour().getByRole('figure', { name: 'Days late per invoice' }),
+  ).toBeVisible();
+
+  await app.open(server.current, `/customers/${prompt}`);
+  await expect(screen.behaviour()).toContainText('Always pays on time.');
+  await expect(screen.behaviour()).toContainText('Always on time — skip the courtesy reminder');
+
+  const overdue = new OverduePage(page);
+  await app.open(server.current, '/overdue');
+  await expect(overdue.habit('Harbour Café Ltd')).toHaveText('9 days late');
+  await expect(overdue.habit('Quayside Books')).toHaveText('On time');
+});
+
+test('credit hold shows where a new invoice for them is made', async ({ page }) => {
+  const api = server.current.api.bind(server.current);
+  const id = await customerWith('Northwind Joinery', [{ due: '2027-01-10', paid: null }]);
+  await api('customers.update', { id, creditHold: { reason: 'Until January is settled' } });
+
+  const app = new AppPage(page);
+  await app.open(server.current, `/invoices/new?customer=${id}`);
+  const note = page.getByRole('alert').filter({ hasText: 'Their credit is on hold' });
+  await expect(note).toContainText('Until January is settled');
+
+  // And on their page, credit hold is no longer suggested: it is on.
+  await app.open(server.current, `/customers/${id}`);
+  const screen = new CustomerPage(page);
+  await expect(screen.behaviour()).toContainText('No invoices paid yet.');
+  await expect(screen.behaviour()).not.toContainText('hold credit');
+});
