@@ -22,6 +22,7 @@ import { createDocumentsService } from './services/documents.service';
 import { createInvoicesService } from './services/invoices.service';
 import { createLedgerService } from './services/ledger.service';
 import { createBehaviourService } from './services/behaviour.service';
+import { createCashService } from './services/cash.service';
 import { createPaymentsService } from './services/payments.service';
 import type { Services } from './services';
 import { createSettingsService } from './services/settings.service';
@@ -126,6 +127,11 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     log,
     account: () => sendingAccount(connection.db, secrets, options.mailTls),
   });
+  const behaviour = createBehaviourService({
+    db: connection.db,
+    sqlite: connection.sqlite,
+    context,
+  });
   const contacts = createContactsService({
     db: connection.db,
     clock,
@@ -144,7 +150,13 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       payments: () => payments,
     }),
     ledger: createLedgerService({ db: connection.db, sqlite: connection.sqlite, context }),
-    behaviour: createBehaviourService({ db: connection.db, sqlite: connection.sqlite, context }),
+    behaviour,
+    cash: createCashService({
+      db: connection.db,
+      sqlite: connection.sqlite,
+      context,
+      behaviour: () => behaviour,
+    }),
     reminders: createRemindersService({
       db: connection.db,
       clock,

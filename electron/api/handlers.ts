@@ -22,6 +22,8 @@ export function createHandlers(services: Services): Handlers {
     'customers.timeline': ({ id, limit }) => services.customers.timeline(id, limit),
     'customers.behaviour': ({ customerId }) => services.behaviour.ofCustomer(customerId),
     'customers.behaviours': () => services.behaviour.list(),
+    'cash.expected': () => services.cash.expected(),
+    'cash.expectedRows': (input) => services.cash.expectedRows(input),
     'invoices.create': (input) => services.invoices.create(input),
     'invoices.get': ({ id }) => services.invoices.get(id),
     'invoices.list': (input) => services.invoices.list(input),

@@ -44,6 +44,8 @@ export interface BehaviourService {
   all(): Promise<{ asOf: CalendarDate; byCustomer: Map<number, Behaviour> }>;
   /** The batch form of the API. */
   list(): Promise<BehaviourList>;
+  /** Each customer's usual days late (the median, rounded), for those with anything paid. */
+  usualDaysLate(): Promise<Map<number, number>>;
 }
 
 const rowFields: FieldsOf<BehaviourRow> = {
@@ -134,6 +136,19 @@ export function createBehaviourService(deps: {
 
   return {
     all,
+
+    async usualDaysLate() {
+      const paid = await allPaid();
+      const usual = new Map<number, number>();
+      for (const [customerId, list] of paid) {
+        const days = list.map((invoice) => invoice.daysLate).sort((a, b) => a - b);
+        const middle = days.length >> 1;
+        const median =
+          days.length % 2 === 1 ? days[middle]! : (days[middle - 1]! + days[middle]!) / 2;
+        if (days.length > 0) usual.set(customerId, Math.round(median));
+      }
+      return usual;
+    },
 
     async list() {
       const { asOf, byCustomer } = await all();

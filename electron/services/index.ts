@@ -1,6 +1,7 @@
 /** Every service the API binds to, built once per running app. */
 import type { AppService } from './app.service';
 import type { BehaviourService } from './behaviour.service';
+import type { CashService } from './cash.service';
 import type { ContactsService } from './contacts.service';
 import type { DisputesService } from './disputes.service';
 import type { CustomersService } from './customers.service';
@@ -23,6 +24,7 @@ export interface Services {
   settings: SettingsService;
   customers: CustomersService;
   behaviour: BehaviourService;
+  cash: CashService;
   invoices: InvoicesService;
   payments: PaymentsService;
   ledger: LedgerService;

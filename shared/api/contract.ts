@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { behaviourMethods } from './behaviour';
+import { cashMethods } from './cash';
 import { customerMethods } from './customers';
 import type { ApiResult } from './errors';
 import { interestMethods } from './interest';
@@ -24,6 +25,7 @@ export const contract = {
   ...settingsMethods,
   ...customerMethods,
   ...behaviourMethods,
+  ...cashMethods,
   ...invoiceMethods,
   ...paymentMethods,
   ...ledgerMethods,

@@ -1,0 +1,113 @@
+/**
+ * The reads behind expected cash: open invoices (from the `invoices_open` index) with whether
+ * an active plan or an open dispute holds them, the instalments of active plans with what has
+ * been paid towards each plan, and open promises.
+ */
+import type Database from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type {
+  OpenInvoiceForCash,
+  OpenPromiseForCash,
+  PlanInstalmentForCash,
+} from '../../shared/cash/expected';
+import { rowsAsArrays } from './aging.repository';
+import type { DB } from './schema';
+import { minorFromSql } from './sql-helpers';
+
+type OpenRow = [
+  id: number,
+  number: string,
+  customerId: number,
+  currency: string,
+  dueDate: string,
+  open: number,
+  inActivePlan: number,
+  disputed: number,
+];
+
+export async function openInvoicesForCash(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+): Promise<OpenInvoiceForCash[]> {
+  const query = sql`
+    SELECT i.id, i.number, i.customer_id, i.currency, i.due_date,
+      i.total_amount - i.settled_amount,
+      EXISTS (SELECT 1 FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
+              WHERE pi.invoice_id = i.id AND p.state = 'active'),
+      EXISTS (SELECT 1 FROM dispute_invoices di JOIN disputes d ON d.id = di.dispute_id
+              WHERE di.invoice_id = i.id AND d.resolved_on IS NULL)
+    FROM invoices i
+    WHERE i.settled_amount < i.total_amount AND i.voided_at IS NULL AND i.is_draft = 0`.compile(db);
+  const rows = await rowsAsArrays<OpenRow>(db, sqlite, query);
+  return rows.map((row) => ({
+    id: row[0],
+    number: row[1],
+    customerId: row[2],
+    currency: row[3],
+    dueDate: row[4],
+    open: row[5],
+    inActivePlan: row[6] === 1,
+    disputed: row[7] === 1,
+  }));
+}
+
+/** Instalments of active plans, in plan order (deposit first). */
+export async function activePlanInstalments(db: Kysely<DB>): Promise<PlanInstalmentForCash[]> {
+  const { rows } = await sql<{
+    id: number;
+    plan_id: number;
+    customer_id: number;
+    currency: string;
+    number: number;
+    due_date: string;
+    amount: number;
+    plan_paid: number;
+  }>`
+    SELECT s.id, s.plan_id, p.customer_id, p.currency, s.number, s.due_date, s.amount,
+      max(0, p.total - coalesce((
+        SELECT sum(i.total_amount - i.settled_amount) FROM plan_invoices pi
+        JOIN invoices i ON i.id = pi.invoice_id WHERE pi.plan_id = p.id), 0)) AS plan_paid
+    FROM plans p JOIN plan_instalments s ON s.plan_id = p.id
+    WHERE p.state = 'active'
+    ORDER BY s.plan_id, s.number`.execute(db);
+  return rows.map((row) => ({
+    id: row.id,
+    planId: row.plan_id,
+    customerId: row.customer_id,
+    currency: row.currency,
+    number: row.number,
+    dueDate: row.due_date,
+    amount: row.amount,
+    planPaid: minorFromSql(row.plan_paid),
+  }));
+}
+
+export async function openPromises(db: Kysely<DB>): Promise<OpenPromiseForCash[]> {
+  const rows = await db
+    .selectFrom('promises')
+    .select(['id', 'customer_id', 'currency', 'date', 'amount'])
+    .where('outcome', 'is', null)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    customerId: row.customer_id,
+    currency: row.currency,
+    date: row.date,
+    amount: row.amount,
+  }));
+}
+
+export async function customerNames(
+  db: Kysely<DB>,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('customers')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

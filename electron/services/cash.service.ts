@@ -1,0 +1,63 @@
+/** Expected cash: the next 13 weeks by source, and the rows behind any bar. */
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { ExpectedCash, ExpectedRow } from '../../shared/api/cash';
+import { cashBars, cashWeeks, expectedItems } from '../../shared/cash/expected';
+import {
+  activePlanInstalments,
+  customerNames,
+  openInvoicesForCash,
+  openPromises,
+} from '../db/cash.repository';
+import type { DB } from '../db/schema';
+import type { BehaviourService } from './behaviour.service';
+import type { BusinessContext } from './business-day';
+
+export interface CashService {
+  expected(): Promise<ExpectedCash>;
+  expectedRows(options: { currency: string; bar: number }): Promise<ExpectedRow[]>;
+}
+
+export function createCashService(deps: {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  context: () => Promise<BusinessContext>;
+  behaviour: () => BehaviourService;
+}): CashService {
+  const { db } = deps;
+
+  async function items() {
+    const { today } = await deps.context();
+    const [invoices, instalments, promises, usual] = await Promise.all([
+      openInvoicesForCash(db, deps.sqlite),
+      activePlanInstalments(db),
+      openPromises(db),
+      deps.behaviour().usualDaysLate(),
+    ]);
+    const list = expectedItems(
+      { invoices, instalments, promises, usualDaysLate: (id) => usual.get(id) ?? 0 },
+      today,
+    );
+    return { today, list };
+  }
+
+  return {
+    async expected() {
+      const { today, list } = await items();
+      return { asOf: today, weeks: cashWeeks, currencies: cashBars(list, today) };
+    },
+
+    async expectedRows({ currency, bar }) {
+      const { list } = await items();
+      const rows = list
+        .filter((item) => item.currency === currency && item.bar === bar)
+        .sort(
+          (a, b) =>
+            (a.expectedOn < b.expectedOn ? -1 : a.expectedOn > b.expectedOn ? 1 : 0) ||
+            b.amount - a.amount,
+        );
+      const names = await customerNames(db, [...new Set(rows.map((row) => row.customerId))]);
+      return rows.map((row) => ({ ...row, customerName: names.get(row.customerId) ?? '' }));
+    },
+  };
+}
