@@ -88,3 +88,31 @@ test('credit hold shows where a new invoice for them is made', async ({ page }) 
   await expect(screen.behaviour()).toContainText('No invoices paid yet.');
   await expect(screen.behaviour()).not.toContainText('hold credit');
 });
+
+test('expected cash: a bar for each week, and a bar opens the rows behind it', async ({ page }) => {
+  // Cormorant Ltd usually pays 9 days late: an invoice due 10 March is expected on the 19th,
+  // in the week of 15 March; one due 1 January, with that lateness, is late already.
+  const id = await customerWith('Cormorant Ltd', [
+    { due: '2027-01-10', paid: '2027-01-19' },
+    { due: '2027-03-10', paid: null },
+    { due: '2027-01-01', paid: null },
+  ]);
+  const app = new AppPage(page);
+  const overdue = new OverduePage(page);
+  await app.open(server.current, '/overdue');
+  await overdue.showExpectedCash();
+  const week = overdue.cashBar('GBP', 'Week of 15 Mar 2027');
+  await expect(week).toHaveAccessibleName(/£\d[\d,]*\.\d\d from \d+ items?$/);
+  await week.click();
+  const row = overdue.cashRows().filter({ hasText: 'Cormorant Ltd' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('19 Mar 2027');
+  await expect(row).toContainText('usually 9 days late');
+  await expect(row).toContainText('£100.00');
+  await page.keyboard.press('Escape');
+  await overdue.cashBar('GBP', 'Late already').click();
+  await expect(overdue.cashRows().filter({ hasText: 'Cormorant Ltd' })).toContainText(
+    '10 Jan 2027',
+  );
+  expect(id).toBeGreaterThan(0);
+});

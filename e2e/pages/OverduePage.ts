@@ -33,6 +33,23 @@ export class OverduePage {
     return this.row(customer).getByRole('cell').nth(8);
   }
 
+  /** Switches to the 13 weeks of expected cash. */
+  async showExpectedCash() {
+    await this.page.getByText('Expected cash', { exact: true }).click();
+  }
+
+  /** A bar of expected cash, by the start of its name ("Week of 15 Mar 2027", "Late already"). */
+  cashBar(currency: string, name: string): Locator {
+    return this.page
+      .getByRole('region', { name: `Expected in ${currency}` })
+      .getByRole('button', { name: new RegExp(`^${name}: `) });
+  }
+
+  /** The rows behind the bar last opened. */
+  cashRows(): Locator {
+    return this.page.getByRole('table', { name: 'Behind this bar' }).getByRole('row');
+  }
+
   totals(currency: string): Locator {
     return this.table.getByRole('row', { name: `Total in ${currency}` });
   }

@@ -90,6 +90,7 @@ describe('cash.expected', () => {
       [9, 8000, 1],
     ]);
     expect(gbp.total).toBe(38000);
+    expect(gbp.lateAlready).toBe(0);
   });
 
   it('lists the rows behind a bar, each traced to its invoice, plan or promise', async () => {

@@ -84,7 +84,10 @@ export interface CashBar {
 export interface CurrencyCash {
   currency: string;
   bars: CashBar[];
+  /** Expected over the weeks (the late-already bar not included). */
   total: Minor;
+  /** The late-already bar's amount. */
+  lateAlready: Minor;
 }
 
 export const cashWeeks = 13;
@@ -238,6 +241,7 @@ export function cashBars(
     .map(([currency, bars]) => ({
       currency,
       bars,
-      total: bars.reduce((sum, bar) => sum + bar.amount, 0),
+      total: bars.reduce((sum, bar) => (bar.bar === lateAlreadyBar ? sum : sum + bar.amount), 0),
+      lateAlready: bars[0]!.amount,
     }));
 }

@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, SegmentedControl } from '@mantine/core';
 import { IconFileInvoice, IconFilterOff } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { fromColumns } from '../../../shared/columns';
@@ -23,6 +23,7 @@ import {
   type AgingColumn,
   type AgingFilter,
 } from './aging-view';
+import { ExpectedCash } from './ExpectedCash';
 import { NothingOwed } from './NothingOwed';
 
 /** "Who owes me what, and how late?": one row per customer and currency. */
@@ -49,6 +50,7 @@ export function OverdueScreen() {
   const [filter, setFilter] = useState<AgingFilter>(noFilter);
   const [sort, setSort] = useState<Sort<AgingColumn> | null>(null);
   const [figure, setFigure] = useState<FigureTarget | null>(null);
+  const [view, setView] = useState<'owed' | 'cash'>('owed');
 
   const value = report.value;
   // The answer's long lists come column by column: back into rows once per answer.
@@ -111,7 +113,19 @@ export function OverdueScreen() {
   return (
     <div className="screen-wide screen-fill">
       {header}
-      {allRows.length === 0 ? (
+      <SegmentedControl
+        aria-label="Show"
+        className="overdue-views"
+        value={view}
+        onChange={(next) => setView(next as 'owed' | 'cash')}
+        data={[
+          { value: 'owed', label: 'Who owes what' },
+          { value: 'cash', label: 'Expected cash' },
+        ]}
+      />
+      {view === 'cash' ? (
+        <ExpectedCash />
+      ) : allRows.length === 0 ? (
         <NothingOwed />
       ) : (
         <>
