@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAgingBench } from './aging.bench';
+import { runBehaviourBench } from './behaviour.bench';
 import { runHeadlessBench } from './headless.bench';
 import { runLettersBench } from './letters.bench';
 import { runOutboxBench } from './outbox.bench';
@@ -23,6 +24,7 @@ import { formatTable, verdictOf, type BenchResult } from './report';
 const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'headless', run: runHeadlessBench },
   { name: 'aging', run: runAgingBench },
+  { name: 'behaviour', run: runBehaviourBench },
   { name: 'reminders', run: runRemindersBench },
   { name: 'letters', run: runLettersBench },
   { name: 'tone', run: runToneBench },
