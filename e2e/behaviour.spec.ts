@@ -115,4 +115,11 @@ test('expected cash: a bar for each week, and a bar opens the rows behind it', a
     '10 Jan 2027',
   );
   expect(id).toBeGreaterThan(0);
+
+  // Over time: days outstanding (countback) and the overdue share, today last.
+  await page.keyboard.press('Escape');
+  await page.getByText('Over time', { exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Over time in GBP' })).toContainText(
+    /GBP: \d+ days outstanding, \d+% overdue today/,
+  );
 });

@@ -24,6 +24,7 @@ export function createHandlers(services: Services): Handlers {
     'customers.behaviours': () => services.behaviour.list(),
     'cash.expected': () => services.cash.expected(),
     'cash.expectedRows': (input) => services.cash.expectedRows(input),
+    'cash.overTime': () => services.cash.overTime(),
     'invoices.create': (input) => services.invoices.create(input),
     'invoices.get': ({ id }) => services.invoices.get(id),
     'invoices.list': (input) => services.invoices.list(input),

@@ -111,3 +111,58 @@ export async function customerNames(
     .execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+type TouchedRow = [
+  id: number,
+  currency: string,
+  issueDate: string,
+  dueDate: string,
+  openNow: number,
+  month: string | null,
+  amount: number | null,
+];
+
+/**
+ * Every invoice that was open at some point after `from`: those open today (from the
+ * `invoices_open` index) and those reduced since (payments, credit notes, write-offs dated
+ * after `from`), with their reductions summed per month, one row per invoice and month, an
+ * invoice's rows next to each other.
+ * Allocations are reached through the payments dated after `from`, as aging does for a past
+ * date, so only a year's allocations are read.
+ */
+export async function invoicesOpenSince(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  from: string,
+): Promise<TouchedRow[]> {
+  const query = sql`
+    WITH reduced AS MATERIALIZED (
+      SELECT invoice_id, substr(date, 1, 7) AS month, sum(amount) AS amount
+      FROM (
+        SELECT a.invoice_id, p.date, a.amount FROM payments p
+          JOIN allocations a ON a.payment_id = p.id WHERE p.date > ${from}
+        UNION ALL SELECT invoice_id, date, amount FROM credit_notes WHERE date > ${from}
+        UNION ALL SELECT invoice_id, date, amount FROM write_offs WHERE date > ${from}
+      ) AS reductions
+      GROUP BY invoice_id, month
+    )
+    SELECT i.id, i.currency, i.issue_date, i.due_date, i.total_amount - i.settled_amount,
+      reduced.month, reduced.amount
+    FROM invoices i LEFT JOIN reduced ON reduced.invoice_id = i.id
+    WHERE i.settled_amount < i.total_amount AND i.voided_at IS NULL AND i.is_draft = 0
+    UNION ALL
+    SELECT i.id, i.currency, i.issue_date, i.due_date, 0, reduced.month, reduced.amount
+    FROM reduced JOIN invoices i ON i.id = reduced.invoice_id
+    WHERE i.settled_amount = i.total_amount AND i.voided_at IS NULL AND i.is_draft = 0`.compile(db);
+  return rowsAsArrays<TouchedRow>(db, sqlite, query);
+}
+
+/** What was invoiced each month from `from` on (`YYYY-MM`), per currency. */
+export async function invoicedByMonth(db: Kysely<DB>, from: string) {
+  const { rows } = await sql<{ currency: string; month: string; amount: number }>`
+    SELECT currency, substr(issue_date, 1, 7) AS month, sum(total_amount) AS amount
+    FROM invoices
+    WHERE issue_date >= ${from} AND voided_at IS NULL AND is_draft = 0
+    GROUP BY currency, month`.execute(db);
+  return rows.map((row) => ({ ...row, amount: minorFromSql(row.amount) }));
+}

@@ -5,7 +5,7 @@
  * invoice it will pay, a disputed invoice waits; every bar lists its rows; bad input by field.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExpectedCash, ExpectedRow } from '../../shared/api/cash';
+import type { ExpectedCash, ExpectedRow, OwedOverTime } from '../../shared/api/cash';
 import type { Plan } from '../../shared/api/plans';
 import type { Customer, Invoice } from '../../shared/ledger';
 import { startLedgerApp } from '../testing/ledger-app';
@@ -139,5 +139,56 @@ describe('cash.expected', () => {
       error: { code: 'invalid_input' },
     });
     expect(fingerprint()).toBe(before);
+  });
+});
+
+describe('cash.overTime', () => {
+  it('gives owed, overdue and DSO at each month end and today, from the ledger', async () => {
+    const ledger = await startLedgerApp(await tempDir());
+    const { ok, call } = ledger;
+    const dora = await ok<Customer>('customers.create', { name: 'Dora Hale' });
+    const invoice = await ok<Invoice>('invoices.create', {
+      customerId: dora.id,
+      issueDate: '2027-01-01',
+      dueDate: '2027-01-31',
+      currency: 'GBP',
+      lines: [{ description: 'Work', quantity: '1', unitPrice: 10000 }],
+    });
+    await ok('payments.record', {
+      customerId: dora.id,
+      date: '2027-02-10',
+      amount: 4000,
+      currency: 'GBP',
+      allocations: [{ invoiceId: invoice.id, amount: 4000 }],
+    });
+    const over = await ok<OwedOverTime>('cash.overTime', {});
+    expect(over.asOf).toBe('2027-03-15');
+    const points = over.currencies[0]!.points;
+    expect(points.map((p) => p.date)).toHaveLength(13);
+    expect(points[0]).toEqual({
+      date: '2026-03-31',
+      owed: 0,
+      overdue: 0,
+      overdueShare: null,
+      dso: 0,
+    });
+    const [january, february, today] = points.slice(-3);
+    // Due on 31 January: owed but not yet overdue that day; January's invoicing explains it.
+    expect(january).toEqual({
+      date: '2027-01-31',
+      owed: 10000,
+      overdue: 0,
+      overdueShare: 0,
+      dso: 31,
+    });
+    // 6,000 left: February (28 days, nothing invoiced), then 60% of January's 31 days.
+    expect(february).toMatchObject({ owed: 6000, overdue: 6000, overdueShare: 1 });
+    expect(february!.dso).toBeCloseTo(28 + 18.6, 10);
+    expect(today).toMatchObject({ date: '2027-03-15', owed: 6000, overdue: 6000 });
+    expect(today!.dso).toBeCloseTo(15 + 28 + 18.6, 10);
+    expect(await call('cash.overTime', { months: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });

@@ -1,6 +1,7 @@
 /** cash.*: what should come in over the next 13 weeks, every bar traceable to its rows. */
 import { z } from 'zod';
 import { cashWeeks, lateAlreadyBar, type CurrencyCash, type ExpectedItem } from '../cash/expected';
+import type { CurrencyOverTime } from '../cash/over-time';
 import type { CalendarDate } from '../dates';
 import { currencyCode } from './fields';
 import { method } from './method';
@@ -15,7 +16,14 @@ export interface ExpectedRow extends ExpectedItem {
   customerName: string;
 }
 
+export interface OwedOverTime {
+  asOf: CalendarDate;
+  /** Per currency: the last 12 month ends, then today. */
+  currencies: CurrencyOverTime[];
+}
+
 export const cashMethods = {
+  'cash.overTime': method(z.object({}).strict().default({})).returns<OwedOverTime>(),
   'cash.expected': method(z.object({}).strict().default({})).returns<ExpectedCash>(),
   'cash.expectedRows': method(
     z

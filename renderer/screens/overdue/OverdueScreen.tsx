@@ -25,6 +25,7 @@ import {
 } from './aging-view';
 import { ExpectedCash } from './ExpectedCash';
 import { NothingOwed } from './NothingOwed';
+import { OwedOverTime } from './OwedOverTime';
 
 /** "Who owes me what, and how late?": one row per customer and currency. */
 export function OverdueScreen() {
@@ -50,7 +51,7 @@ export function OverdueScreen() {
   const [filter, setFilter] = useState<AgingFilter>(noFilter);
   const [sort, setSort] = useState<Sort<AgingColumn> | null>(null);
   const [figure, setFigure] = useState<FigureTarget | null>(null);
-  const [view, setView] = useState<'owed' | 'cash'>('owed');
+  const [view, setView] = useState<'owed' | 'cash' | 'time'>('owed');
 
   const value = report.value;
   // The answer's long lists come column by column: back into rows once per answer.
@@ -117,14 +118,17 @@ export function OverdueScreen() {
         aria-label="Show"
         className="overdue-views"
         value={view}
-        onChange={(next) => setView(next as 'owed' | 'cash')}
+        onChange={(next) => setView(next as 'owed' | 'cash' | 'time')}
         data={[
           { value: 'owed', label: 'Who owes what' },
           { value: 'cash', label: 'Expected cash' },
+          { value: 'time', label: 'Over time' },
         ]}
       />
       {view === 'cash' ? (
         <ExpectedCash />
+      ) : view === 'time' ? (
+        <OwedOverTime />
       ) : allRows.length === 0 ? (
         <NothingOwed />
       ) : (

@@ -1,0 +1,92 @@
+import { LineChart } from '@mantine/charts';
+import { Loader, Paper, Stack, Text } from '@mantine/core';
+import { useCallback } from 'react';
+import type { CurrencyOverTime } from '../../../shared/cash/over-time';
+import { call } from '../../api';
+import { LoadProblem } from '../../components/LoadProblem';
+import { useFormat, type Formatters } from '../../format';
+import { useLoad } from '../../hooks/useLoad';
+
+/**
+ * Over the last 12 months, per currency: days sales outstanding (countback: how many days of
+ * the latest invoicing are still owed) and the share of what is owed that is overdue.
+ */
+export function OwedOverTime() {
+  const format = useFormat();
+  const load = useCallback(() => call('cash.overTime', {}), []);
+  const report = useLoad(load);
+  if (report.error) {
+    return <LoadProblem error={report.error} onRetry={report.reload} what="the last 12 months" />;
+  }
+  if (!report.value) return <Loader size="sm" aria-label="Loading the last 12 months" />;
+  return (
+    <Stack gap="md" className="cash-view">
+      <Text c="dimmed" fz="sm">
+        At each month&apos;s end and today. Days outstanding counts back through your invoicing,
+        newest first, until it explains what is owed: 30 means about a month of invoices is still
+        unpaid.
+      </Text>
+      {report.value.currencies.map((currency) => (
+        <CurrencyTrend key={currency.currency} trend={currency} format={format} />
+      ))}
+    </Stack>
+  );
+}
+
+function CurrencyTrend({ trend, format }: { trend: CurrencyOverTime; format: Formatters }) {
+  const data = trend.points.map((point) => ({
+    date: format.date(point.date),
+    dso: point.dso === null ? null : Math.round(point.dso),
+    overdue: point.overdueShare === null ? null : Math.round(point.overdueShare * 100),
+  }));
+  const now = trend.points[trend.points.length - 1]!;
+  return (
+    <Paper
+      withBorder
+      px="lg"
+      py="md"
+      component="section"
+      aria-label={`Over time in ${trend.currency}`}
+    >
+      <Text fw={700} fz="lg">
+        {trend.currency}:{' '}
+        {now.dso === null ? '—' : format.count(Math.round(now.dso), 'day', 'days')} outstanding,{' '}
+        {now.overdueShare === null ? 'nothing' : `${Math.round(now.overdueShare * 100)}%`} overdue
+        today
+      </Text>
+      <div className="two-columns">
+        <div>
+          <Text fz="xs" c="dimmed" fw={600} mt="sm">
+            Days sales outstanding (countback)
+          </Text>
+          <LineChart
+            h={160}
+            data={data}
+            dataKey="date"
+            series={[{ name: 'dso', label: 'Days outstanding', color: 'teal.6' }]}
+            withXAxis={false}
+            curveType="linear"
+            connectNulls
+            tooltipAnimationDuration={150}
+          />
+        </div>
+        <div>
+          <Text fz="xs" c="dimmed" fw={600} mt="sm">
+            Share of what is owed that is overdue (%)
+          </Text>
+          <LineChart
+            h={160}
+            data={data}
+            dataKey="date"
+            series={[{ name: 'overdue', label: 'Overdue %', color: 'orange.6' }]}
+            withXAxis={false}
+            curveType="linear"
+            connectNulls
+            yAxisProps={{ domain: [0, 100] }}
+            tooltipAnimationDuration={150}
+          />
+        </div>
+      </div>
+    </Paper>
+  );
+}
