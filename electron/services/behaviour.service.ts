@@ -82,7 +82,12 @@ export function createBehaviourService(deps: {
   context: () => Promise<BusinessContext>;
 }): BehaviourService {
   const { db, sqlite } = deps;
-  let kept: { eventId: number; paid: Map<number, PaidInvoice[]> } | null = null;
+  let kept: {
+    eventId: number;
+    paid: Map<number, PaidInvoice[]>;
+    /** Worked out from `paid` when first asked for. */
+    usual?: Map<number, number>;
+  } | null = null;
 
   /** Every customer's paid invoices, read again only where the ledger has changed. */
   async function allPaid(): Promise<Map<number, PaidInvoice[]>> {
@@ -139,6 +144,7 @@ export function createBehaviourService(deps: {
 
     async usualDaysLate() {
       const paid = await allPaid();
+      if (kept?.paid === paid && kept.usual) return kept.usual;
       const usual = new Map<number, number>();
       for (const [customerId, list] of paid) {
         const days = list.map((invoice) => invoice.daysLate).sort((a, b) => a - b);
@@ -147,6 +153,7 @@ export function createBehaviourService(deps: {
           days.length % 2 === 1 ? days[middle]! : (days[middle - 1]! + days[middle]!) / 2;
         if (days.length > 0) usual.set(customerId, Math.round(median));
       }
+      if (kept?.paid === paid) kept.usual = usual;
       return usual;
     },
 

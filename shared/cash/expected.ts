@@ -124,10 +124,11 @@ export function expectedItems(
 ): ExpectedItem[] {
   const starts = weekStartsFrom(today, weeks);
   const end = starts[weeks]!;
+  const weekStarts = starts.slice(0, weeks);
   const items: ExpectedItem[] = [];
   const add = (item: Omit<ExpectedItem, 'bar'>) => {
     if (item.amount <= 0 || item.expectedOn >= end) return;
-    items.push({ ...item, bar: barOf(item.expectedOn, today, starts.slice(0, weeks)) });
+    items.push({ ...item, bar: barOf(item.expectedOn, today, weekStarts) });
   };
 
   // Promised money per customer and currency, to take off their invoices oldest due first.
