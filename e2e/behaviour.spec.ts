@@ -36,25 +36,27 @@ async function customerWith(name: string, history: { due: string; paid: string |
   return customer.id;
 }
 
-test('the Customer screen says how they pay; Overdue shows it beside what they owe', async ({
-  page,
-}) => {
-  const late = await customerWith('Harbour Café Ltd', [
+const habits = { late: 0, prompt: 0 };
+
+test.beforeAll(async () => {
+  habits.late = await customerWith('Harbour Café Ltd', [
     { due: '2027-01-10', paid: '2027-01-19' },
     { due: '2027-02-01', paid: '2027-02-10' },
     { due: '2027-02-10', paid: '2027-02-19' },
     { due: '2027-03-01', paid: null },
   ]);
-  const prompt = await customerWith('Quayside Books', [
+  habits.prompt = await customerWith('Quayside Books', [
     { due: '2027-01-10', paid: '2027-01-08' },
     { due: '2027-02-01', paid: '2027-02-01' },
     { due: '2027-02-10', paid: '2027-02-09' },
     { due: '2027-04-01', paid: null },
   ]);
+});
 
+test('the Customer screen says how they pay, with a suggestion', async ({ page }) => {
   const app = new AppPage(page);
   const screen = new CustomerPage(page);
-  await app.open(server.current, `/customers/${late}`);
+  await app.open(server.current, `/customers/${habits.late}`);
   await expect(screen.behaviour()).toContainText('Usually pays about 9 days late.');
   await expect(screen.behaviourFigure('Paid on time')).toHaveText('0%');
   await expect(screen.behaviourFigure('Longest overdue now')).toHaveText('14 days');
@@ -62,10 +64,13 @@ test('the Customer screen says how they pay; Overdue shows it beside what they o
     screen.behaviour().getByRole('figure', { name: 'Days late per invoice' }),
   ).toBeVisible();
 
-  await app.open(server.current, `/customers/${prompt}`);
+  await app.open(server.current, `/customers/${habits.prompt}`);
   await expect(screen.behaviour()).toContainText('Always pays on time.');
   await expect(screen.behaviour()).toContainText('Always on time — skip the courtesy reminder');
+});
 
+test('Overdue shows how each customer usually pays beside what they owe', async ({ page }) => {
+  const app = new AppPage(page);
   const overdue = new OverduePage(page);
   await app.open(server.current, '/overdue');
   await expect(overdue.habit('Harbour Café Ltd')).toHaveText('9 days late');
