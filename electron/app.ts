@@ -60,6 +60,8 @@ export interface AppOptions {
   mailTls?: SmtpSettings['tls'];
   /** Opens a file with the system's program for it (Electron's shell); absent headless. */
   openFile?: (path: string) => Promise<string>;
+  /** Opens the print dialog for a PDF file (Electron); absent headless, where it downloads. */
+  printPdf?: (path: string) => Promise<void>;
 }
 
 export interface AppCore {
@@ -188,7 +190,14 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       draftsFolder: join(dataDir, 'drafts'),
       ...(options.openFile ? { openFile: options.openFile } : {}),
     }),
-    plans: createPlansService({ db: connection.db, clock, context, settings: readSettings }),
+    plans: createPlansService({
+      db: connection.db,
+      clock,
+      context,
+      settings: readSettings,
+      dataDir,
+      ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+    }),
     terms: createTermsService({ db: connection.db, clock }),
     interest: createInterestService({ db: connection.db, clock, context }),
     app: createAppService({

@@ -15,7 +15,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isMethodName } from '../../shared/api/contract';
+import { isMethodName, type MethodName } from '../../shared/api/contract';
+import { maxSignedAgreementBytes } from '../../shared/api/plans';
 import type { ApiError, ApiResult, ErrorCode } from '../../shared/api/errors';
 import type { Logger } from '../logger';
 import { pageSecurityHeaders } from '../security';
@@ -23,6 +24,15 @@ import { resolveStaticFile } from '../static-files';
 import type { MethodTable } from './register';
 
 export const defaultBodyLimit = 1024 * 1024;
+
+/**
+ * Methods that carry a file take more: a signed agreement of up to 20 MB arrives as base64
+ * (4 bytes for every 3) in JSON, with room for the rest of the input. The method itself says
+ * exactly what is too large; this only keeps other requests small.
+ */
+export const methodBodyLimits: Partial<Record<MethodName, number>> = {
+  'plans.attachSigned': Math.ceil(maxSignedAgreementBytes / 3) * 4 + 64 * 1024,
+};
 
 export interface HttpServerOptions {
   table: MethodTable;
@@ -146,7 +156,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!/^application\/json\s*(;|$)/i.test(type)) {
       refuse(415, 'invalid_input', 'Send the input as JSON (Content-Type: application/json).');
     }
-    const body = await readBody(req, bodyLimit);
+    const body = await readBody(req, Math.max(bodyLimit, methodBodyLimits[name as MethodName] ?? 0));
     let input: unknown;
     try {
       input = body.trim() === '' ? undefined : JSON.parse(body);

@@ -338,6 +338,25 @@ export interface PlansTable {
   activated_at: string | null;
   ended_at: string | null;
   end_reason: Generated<string>;
+  activation: Generated<'signature' | 'first_payment'>;
+  /** Null: no check-ins. */
+  check_in_days: number | null;
+  grace_days: Generated<number>;
+  pause_until: string | null;
+  replaces_plan_id: number | null;
+}
+
+export interface PlanDocumentsTable {
+  id: Generated<number>;
+  plan_id: number;
+  kind: 'signed_agreement';
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size: number;
+  sha256: string;
+  /** Relative to the data folder. */
+  stored_as: string;
+  attached_at: string;
 }
 
 export interface PlanInvoicesTable {
@@ -439,6 +458,7 @@ export interface DB {
   plans: PlansTable;
   plan_invoices: PlanInvoicesTable;
   plan_instalments: PlanInstalmentsTable;
+  plan_documents: PlanDocumentsTable;
   business_terms: BusinessTermsTable;
   customer_terms: CustomerTermsTable;
   reference_rates: ReferenceRatesTable;

@@ -10,6 +10,7 @@ import {
   planMessages,
   type PlanSchedule,
 } from '../plans/schedule';
+import type { InstalmentStatus } from '../plans/progress';
 import { calendarDate, currencyCode, id, minorAmount, positiveAmount, text } from './fields';
 import type { DocumentFile } from './invoices';
 import { method } from './method';
@@ -77,16 +78,51 @@ export const planAgreementSchema = planPreviewSchema.safeExtend({
 
 export type PlanAgreementInput = z.output<typeof planAgreementSchema>;
 
+export const planActivations = ['signature', 'first_payment'] as const;
+/** When a proposed plan becomes active: once the signed agreement is attached, or once the first payment comes in. */
+export type PlanActivation = (typeof planActivations)[number];
+
+/** Days: how long before a payment the check-in comes, and how long after a missed one the note waits. */
+const planDays = (what: string) =>
+  z
+    .number(`Please give the ${what} as a whole number of days.`)
+    .int(`Please give the ${what} as a whole number of days.`)
+    .min(0, `The ${what} is 0 days or more.`)
+    .max(60, `The ${what} is at most 60 days.`);
+
+/** How a plan runs, the owner's choices; each has a default. */
+const planRunFields = {
+  /** Default "signature". */
+  activation: z
+    .enum(planActivations, 'A plan starts on signature or on the first payment.')
+    .optional(),
+  /** Days before each payment for a check-in; null turns them off. Default 3, off for weekly plans. */
+  checkInDays: planDays('check-in').nullable().optional(),
+  /** Days after a missed payment before the gentle note. Default 3. */
+  graceDays: planDays('grace period').optional(),
+  /** Hardship: nothing is asked before this day (the first payment falls after it). */
+  pauseUntil: calendarDate.nullable().optional(),
+};
+
 /** A plan's terms: the agreement's, over a customer's invoices (a plain total has no one to agree with). */
-export const createPlanSchema = planAgreementSchema.superRefine((terms, ctx) => {
-  if (terms.customerId === undefined && terms.invoiceIds === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['customerId'],
-      message: 'A plan is agreed with a customer: please say whose invoices it covers.',
-    });
-  }
-});
+export const createPlanSchema = planAgreementSchema
+  .safeExtend(planRunFields)
+  .superRefine((terms, ctx) => {
+    if (terms.customerId === undefined && terms.invoiceIds === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customerId'],
+        message: 'A plan is agreed with a customer: please say whose invoices it covers.',
+      });
+    }
+    if (terms.pauseUntil && terms.firstDue <= terms.pauseUntil) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['firstDue'],
+        message: 'The first payment comes after the pause; please choose a later date.',
+      });
+    }
+  });
 
 export type CreatePlanInput = z.output<typeof createPlanSchema>;
 
@@ -95,13 +131,48 @@ export type PlanState = (typeof planStates)[number];
 /** The states in which a plan holds its invoices (and pauses the ladder for them). */
 export const livePlanStates = ['proposed', 'active'] as const satisfies readonly PlanState[];
 
+/**
+ * Derived from the payments, never stored (shared/plans/progress.ts): paid in full; partly
+ * paid and still in its time; missed (its day has passed and it is not paid in full, even if
+ * part came in); or due.
+ */
+export const instalmentStatuses = [
+  'due',
+  'paid',
+  'partly_paid',
+  'missed',
+] as const satisfies readonly InstalmentStatus[];
+export type { InstalmentStatus };
+
 /** One payment of a saved plan; number 0 is the deposit. */
 export interface PlanInstalment {
+  id: number;
   number: number;
   due: CalendarDate;
   amount: number;
   /** What is still owed once this is paid. */
   balanceAfter: number;
+  status: InstalmentStatus;
+  /** Paid towards this one (payments fill the oldest first). */
+  paid: number;
+  /** The day of the payment that paid it in full. */
+  paidOn: CalendarDate | null;
+}
+
+/** A payment (or the part of it) that went to the plan's invoices after the plan was made. */
+export interface PlanPayment {
+  paymentId: number;
+  date: CalendarDate;
+  amount: number;
+}
+
+/** The signed agreement, as attached: kept in the data folder with its checksum. */
+export interface SignedAgreement {
+  fileName: string;
+  mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size: number;
+  sha256: string;
+  attachedAt: string;
 }
 
 export interface Plan {
@@ -120,6 +191,24 @@ export interface Plan {
   invoiceIds: number[];
   /** The deposit (number 0) when there is one, then every payment. */
   instalments: PlanInstalment[];
+  activation: PlanActivation;
+  /** Days before each payment for a check-in; null when off. */
+  checkInDays: number | null;
+  graceDays: number;
+  pauseUntil: CalendarDate | null;
+  /** Paid towards the plan so far, and what is left. */
+  paid: number;
+  remaining: number;
+  /** The first payment not yet paid in full (with what is still owed on it), if any. */
+  nextDue: { number: number; due: CalendarDate; amount: number } | null;
+  /** Payments whose day has passed without being paid in full. */
+  missedCount: number;
+  payments: PlanPayment[];
+  signed: boolean;
+  signedAgreement: SignedAgreement | null;
+  /** The plan this one replaced when terms were renegotiated, and the one that replaced it. */
+  replacesPlanId: number | null;
+  replacedByPlanId: number | null;
   createdAt: string;
   updatedAt: string;
   activatedAt: string | null;
@@ -144,21 +233,97 @@ export interface PlanPreview extends PlanSchedule {
   invoices: PlanInvoice[];
 }
 
+const reason = text(500, 'reason').refine((value) => value.length > 0, 'Please say why.');
+
+/** The largest signed agreement accepted: 20 MB. */
+export const maxSignedAgreementBytes = 20 * 1024 * 1024;
+
+/** The rest of a plan on new terms: the same invoices, what is left of the total. */
+export const renegotiatePlanSchema = z
+  .object({
+    planId: id,
+    deposit: planPreviewSchema.shape.deposit,
+    count: planPreviewSchema.shape.count,
+    amount: planPreviewSchema.shape.amount,
+    frequency: planPreviewSchema.shape.frequency,
+    firstDue: planPreviewSchema.shape.firstDue,
+    roundTo: planPreviewSchema.shape.roundTo,
+    hardship: z.boolean('Hardship is true or false.').optional(),
+    ...planRunFields,
+  })
+  .strict()
+  .superRefine((terms, ctx) => {
+    const issue = (field: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    if (terms.count === undefined && terms.amount === undefined) {
+      issue('count', planMessages.countOrAmount);
+    }
+    if (terms.count !== undefined && terms.amount !== undefined) {
+      issue('amount', planMessages.notBoth);
+    }
+    if (terms.roundTo !== undefined && terms.amount !== undefined) {
+      issue('roundTo', planMessages.roundToWithAmount);
+    }
+    if (terms.pauseUntil && terms.firstDue <= terms.pauseUntil) {
+      issue('firstDue', 'The first payment comes after the pause; please choose a later date.');
+    }
+  });
+
+export type RenegotiatePlanInput = z.output<typeof renegotiatePlanSchema>;
+
+export const updatePlanSchema = z
+  .object({ planId: id, ...planRunFields })
+  .strict()
+  .refine(
+    (input) => Object.keys(input).length > 1,
+    'Please say what to change: activation, checkInDays, graceDays or pauseUntil.',
+  );
+
+export type UpdatePlanInput = z.output<typeof updatePlanSchema>;
+
+export const attachSignedSchema = z
+  .object({
+    planId: id,
+    /** The name it had on the owner's computer; the content decides what it is. */
+    fileName: text(255, 'file name').refine(
+      (name) => name.length > 0,
+      'Please give the file name.',
+    ),
+    /** The file, base64. At most 20 MB once decoded. */
+    contentBase64: z
+      .string('Please send the file as base64 text.')
+      .max(Math.ceil((maxSignedAgreementBytes + 1024) / 3) * 4, 'The file is larger than 20 MB.'),
+  })
+  .strict();
+
+export type AttachSignedInput = z.output<typeof attachSignedSchema>;
+
+/** How the agreement was printed: Electron's print dialog, or (headless) the file to download. */
+export type PrintResult = { via: 'print_dialog' } | { via: 'download'; file: DocumentFile };
+
 export const planMethods = {
   'plans.preview': method(planPreviewSchema).returns<PlanPreview>(),
   'plans.agreementPdf': method(planAgreementSchema).returns<DocumentFile>(),
+  /** Proposed; links the invoices, pauses their reminders, queues the confirmation (agreement attached) for review. */
   'plans.create': method(createPlanSchema).returns<Plan>(),
   'plans.get': method(planIdSchema).returns<Plan>(),
   'plans.list': method(z.object({ customerId: id.optional() }).strict()).returns<Plan[]>(),
-  /** Proposed → active: on signature or on the first payment, as the owner chooses. */
+  /** Proposed → active by hand (it also happens on signature or first payment, as the plan says). */
   'plans.activate': method(planIdSchema).returns<Plan>(),
   /** Proposed or active → cancelled: the ladder resumes where it stopped. */
-  'plans.cancel': method(
-    z
-      .object({
-        planId: id,
-        reason: text(500, 'reason').refine((reason) => reason.length > 0, 'Please say why.'),
-      })
-      .strict(),
-  ).returns<Plan>(),
+  'plans.cancel': method(z.object({ planId: id, reason }).strict()).returns<Plan>(),
+  /** A live plan → defaulted: it ends, and the ladder resumes where it stopped. */
+  'plans.markDefaulted': method(z.object({ planId: id, reason }).strict()).returns<Plan>(),
+  /** A new plan for what is left of a live one (same invoices); the old one ends. Returns the new plan. */
+  'plans.renegotiate': method(renegotiatePlanSchema).returns<Plan>(),
+  /** The owner's choices on how a live plan runs. */
+  'plans.update': method(updatePlanSchema).returns<Plan>(),
+  /** The saved plan's agreement PDF. */
+  'plans.agreement': method(planIdSchema).returns<DocumentFile>(),
+  /** Electron opens the print dialog; headless mode returns the file to download. */
+  'plans.print': method(planIdSchema).returns<PrintResult>(),
+  /** The signed scan: PDF, JPEG or PNG (by its content), up to 20 MB. The plan then shows "signed". */
+  'plans.attachSigned': method(attachSignedSchema).returns<Plan>(),
+  /** The signed scan, to look at again. */
+  'plans.signedAgreement': method(planIdSchema).returns<DocumentFile>(),
 };

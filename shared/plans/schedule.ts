@@ -314,3 +314,66 @@ function nonWorkingDaysSentence(instalments: ScheduleRow[], locale: string): str
   const stay = off.length === 1 ? 'it stays as agreed' : 'they stay as agreed';
   return `${count} on a weekend or a public holiday: ${list}. That is allowed and ${stay}; a bank payment made on such a day may arrive on the next working day.`;
 }
+
+/** A saved plan's rows (the deposit as number 0), as agreed: the amounts are never re-split. */
+export interface SavedPlanRows {
+  currency: string;
+  total: Minor;
+  frequency: PlanFrequency;
+  remainderSentence: string;
+  rows: { number: number; due: CalendarDate; amount: Minor }[];
+}
+
+/** The schedule of a plan already made, for its agreement PDF: its own rows and sentences. */
+export function savedSchedule(saved: SavedPlanRows, locale: string): PlanSchedule {
+  const region = holidayRegionFor(locale);
+  let owed = saved.total;
+  const rows = saved.rows.map((row): ScheduleRow => {
+    owed -= row.amount;
+    return {
+      kind: row.number === 0 ? 'deposit' : 'instalment',
+      number: row.number,
+      due: row.due,
+      amount: row.amount,
+      balanceAfter: owed,
+      weekend: isWeekend(row.due),
+      holiday: publicHolidayOn(row.due, region),
+    };
+  });
+  const deposit = rows.find((row) => row.kind === 'deposit') ?? null;
+  const instalments = rows.filter((row) => row.kind === 'instalment');
+  const amounts = instalments.map((row) => row.amount);
+  const dates = instalments.map((row) => row.due);
+  return {
+    currency: saved.currency,
+    total: saved.total,
+    deposit,
+    instalments,
+    instalmentsTotal: saved.total - (deposit?.amount ?? 0),
+    count: instalments.length,
+    frequency: saved.frequency,
+    firstDue: dates[0]!,
+    lastDue: dates.at(-1)!,
+    remainderRule: ruleOf(amounts),
+    remainderSentence: saved.remainderSentence,
+    datesSentence: datesSentence(saved.frequency, dates, locale),
+    nonWorkingDaysSentence: nonWorkingDaysSentence(instalments, locale),
+    holidayCoverage: holidayCoverage(region, locale),
+  };
+}
+
+/** The rule the saved amounts follow (the sentence stored with them says it in words). */
+function ruleOf(amounts: readonly Minor[]): RemainderRule {
+  const count = amounts.length;
+  const first = amounts[0]!;
+  const last = amounts.at(-1)!;
+  const rest = amounts.at(-2) ?? first;
+  if (amounts.every((a) => a === first)) return { kind: 'equal', count, amount: first };
+  const largerCount = amounts.filter((a) => a === first).length;
+  if (amounts.every((a, i) => a === (i < largerCount ? first : first - 1))) {
+    return { kind: 'first_larger', count, largerCount, larger: first, amount: first - 1 };
+  }
+  return last < rest
+    ? { kind: 'last_smaller', count, amount: rest, last }
+    : { kind: 'last_balloon', count, amount: rest, last, roundTo: rest };
+}

@@ -22,7 +22,25 @@ export type LadderStepKey = (typeof ladderStepKeys)[number];
 export const occasionKeys = ['promise_broken', 'promise_due', 'thank_you'] as const;
 export type OccasionKey = (typeof occasionKeys)[number];
 
-export type StepKey = LadderStepKey | OccasionKey;
+/**
+ * A payment plan's own steps (shared/plans/steps.ts): they replace the ladder while the plan
+ * runs, each at most once per plan or per instalment.
+ */
+export const planStepKeys = [
+  'plan_confirmation',
+  'plan_check_in',
+  'plan_missed',
+  'plan_call',
+  'plan_decision',
+  'plan_completed',
+] as const;
+export type PlanStepKey = (typeof planStepKeys)[number];
+
+export function isPlanStep(step: string): step is PlanStepKey {
+  return (planStepKeys as readonly string[]).includes(step);
+}
+
+export type StepKey = LadderStepKey | OccasionKey | PlanStepKey;
 
 export type StepChannel = 'email' | 'letter' | 'letter_email' | 'call' | 'decision';
 
@@ -62,6 +80,12 @@ export const stepNames: Record<StepKey, string> = {
   promise_broken: '"we noticed" after a missed promise',
   promise_due: 'promise falling due',
   thank_you: 'thank-you',
+  plan_confirmation: 'payment plan confirmation',
+  plan_check_in: 'payment plan check-in',
+  plan_missed: 'note about a missed plan payment',
+  plan_call: 'call about the payment plan',
+  plan_decision: 'payment plan decision',
+  plan_completed: '"plan completed, thank you"',
 };
 
 /** "check-in (+14)", "courtesy heads-up (−3)". */

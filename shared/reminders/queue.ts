@@ -1,12 +1,13 @@
 /** What the Today queue shows: one row per proposed step, with its reasons. */
 import type { CalendarDate } from '../dates';
-import type { LadderStepKey, StepChannel, StepKey } from './ladder';
+import { isPlanStep, type LadderStepKey, type StepChannel, type StepKey } from './ladder';
 
 /** Where a row sits on the Today screen. */
 export type QueueGroup = 'send' | 'call' | 'promises' | 'plans' | 'decide';
 
 export function groupOf(step: StepKey, channel: StepChannel): QueueGroup {
   if (step === 'promise_due') return 'promises';
+  if (isPlanStep(step)) return 'plans';
   if (channel === 'decision') return 'decide';
   if (channel === 'call') return 'call';
   return 'send';

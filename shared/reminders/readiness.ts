@@ -41,6 +41,13 @@ function ago(days: number): string {
 }
 
 /** The kind of contact a step makes, if any: decisions and promise checks make none. */
+const notChasing = new Set<StepKey>([
+  'thank_you',
+  'plan_confirmation',
+  'plan_check_in',
+  'plan_completed',
+]);
+
 export function contactKind(step: StepKey, channel: StepChannel): 'message' | 'call' | null {
   if (step === 'promise_due' || channel === 'decision') return null;
   return channel === 'call' ? 'call' : 'message';
@@ -62,8 +69,9 @@ export function readiness(
   const atStartOf = (date: CalendarDate) => instantAt(date, window.start, customer.timeZone);
 
   const last = customer.contacts[0];
-  // A thank-you is not chasing: only the window applies to it.
-  const chasing = item.step !== 'thank_you';
+  // A thank-you is not chasing, nor is a plan's confirmation, check-in or completion: only the
+  // window applies to them.
+  const chasing = !notChasing.has(item.step);
   if (!last) {
     why.push('No contact yet.');
   } else {

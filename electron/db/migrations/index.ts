@@ -9,6 +9,16 @@ import * as m0003 from './0003_reminders';
 import * as m0004 from './0004_letter_templates';
 import * as m0005 from './0005_mail';
 import * as m0006 from './0006_plans';
+import * as m0007 from './0007_plan_lifecycle';
 import * as m0009 from './0009_terms_fees_interest';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0009];
+export const migrations: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0009,
+];

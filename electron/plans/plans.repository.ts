@@ -1,0 +1,157 @@
+/**
+ * Plans as the API shows them, read in bulk: their invoices, schedules, the payments that went
+ * to their invoices while they ran, the signed agreement and the plan that replaced them.
+ * Where each instalment stands is worked out here from those payments (never stored).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Plan } from '../../shared/api/plans';
+import type { CalendarDate } from '../../shared/dates';
+import { planProgress, type PaymentToPlan } from '../../shared/plans/progress';
+import type { DB } from '../db/schema';
+
+export type Reader = Kysely<DB> | Transaction<DB>;
+
+export interface PlanFilter {
+  planId?: number;
+  customerId?: number;
+  /** Any of these customers. */
+  customerIds?: readonly number[];
+  states?: readonly Plan['state'][];
+}
+
+/**
+ * The payments (per plan and payment) allocated to a plan's invoices from the moment the plan
+ * was made until it ended: what the plan has received.
+ */
+export async function paymentsToPlans(
+  q: Reader,
+  planIds: readonly number[],
+): Promise<Map<number, PaymentToPlan[]>> {
+  const map = new Map<number, PaymentToPlan[]>();
+  if (planIds.length === 0) return map;
+  const rows = await q
+    .selectFrom('allocations as a')
+    .innerJoin('plan_invoices as pi', 'pi.invoice_id', 'a.invoice_id')
+    .innerJoin('plans as pl', 'pl.id', 'pi.plan_id')
+    .innerJoin('payments as p', 'p.id', 'a.payment_id')
+    .select([
+      'pi.plan_id',
+      'a.payment_id',
+      'p.date',
+      (eb) => eb.fn.sum<number>('a.amount').as('amount'),
+    ])
+    .where('pi.plan_id', 'in', planIds)
+    .whereRef('a.created_at', '>=', 'pl.created_at')
+    .where((eb) =>
+      eb.or([eb('pl.ended_at', 'is', null), eb('a.created_at', '<=', eb.ref('pl.ended_at'))]),
+    )
+    .groupBy(['pi.plan_id', 'a.payment_id'])
+    .orderBy('p.date')
+    .orderBy('a.payment_id')
+    .execute();
+  for (const row of rows) {
+    const list = map.get(row.plan_id) ?? [];
+    list.push({ paymentId: row.payment_id, date: row.date, amount: Number(row.amount) });
+    map.set(row.plan_id, list);
+  }
+  return map;
+}
+
+export async function readPlans(
+  q: Reader,
+  filter: PlanFilter,
+  today: CalendarDate,
+): Promise<Plan[]> {
+  let query = q.selectFrom('plans').selectAll();
+  if (filter.planId !== undefined) query = query.where('id', '=', filter.planId);
+  if (filter.customerId !== undefined) query = query.where('customer_id', '=', filter.customerId);
+  if (filter.customerIds !== undefined) {
+    if (filter.customerIds.length === 0) return [];
+    query = query.where('customer_id', 'in', filter.customerIds);
+  }
+  if (filter.states !== undefined) query = query.where('state', 'in', filter.states);
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [links, instalments, payments, documents, successors] = await Promise.all([
+    q
+      .selectFrom('plan_invoices')
+      .innerJoin('invoices', 'invoices.id', 'plan_invoices.invoice_id')
+      .select(['plan_invoices.plan_id', 'plan_invoices.invoice_id'])
+      .where('plan_invoices.plan_id', 'in', ids)
+      .orderBy('invoices.due_date')
+      .orderBy('invoices.issue_date')
+      .orderBy('invoices.id')
+      .execute(),
+    q
+      .selectFrom('plan_instalments')
+      .select(['id', 'plan_id', 'number', 'due_date', 'amount'])
+      .where('plan_id', 'in', ids)
+      .orderBy('plan_id')
+      .orderBy('number')
+      .execute(),
+    paymentsToPlans(q, ids),
+    q
+      .selectFrom('plan_documents')
+      .select(['plan_id', 'file_name', 'media_type', 'size', 'sha256', 'attached_at'])
+      .where('plan_id', 'in', ids)
+      .where('kind', '=', 'signed_agreement')
+      .orderBy('id')
+      .execute(),
+    q
+      .selectFrom('plans')
+      .select(['id', 'replaces_plan_id'])
+      .where('replaces_plan_id', 'in', ids)
+      .execute(),
+  ]);
+  return rows.map((row): Plan => {
+    const progress = planProgress(
+      instalments
+        .filter((i) => i.plan_id === row.id)
+        .map((i) => ({ id: i.id, number: i.number, due: i.due_date, amount: i.amount })),
+      payments.get(row.id) ?? [],
+      today,
+    );
+    // The latest one attached is the one that counts.
+    const signed = documents.filter((d) => d.plan_id === row.id).at(-1);
+    return {
+      id: row.id,
+      customerId: row.customer_id,
+      currency: row.currency,
+      total: row.total,
+      deposit: row.deposit,
+      frequency: row.frequency,
+      state: row.state,
+      hardship: row.hardship === 1,
+      remainderSentence: row.remainder_rule,
+      invoiceIds: links.filter((l) => l.plan_id === row.id).map((l) => l.invoice_id),
+      instalments: progress.instalments,
+      activation: row.activation,
+      checkInDays: row.check_in_days,
+      graceDays: row.grace_days,
+      pauseUntil: row.pause_until,
+      paid: progress.paid,
+      remaining: progress.remaining,
+      nextDue: row.state === 'proposed' || row.state === 'active' ? progress.nextDue : null,
+      missedCount: progress.missedCount,
+      payments: payments.get(row.id) ?? [],
+      signed: signed !== undefined,
+      signedAgreement: signed
+        ? {
+            fileName: signed.file_name,
+            mediaType: signed.media_type,
+            size: signed.size,
+            sha256: signed.sha256,
+            attachedAt: signed.attached_at,
+          }
+        : null,
+      replacesPlanId: row.replaces_plan_id,
+      replacedByPlanId: successors.find((s) => s.replaces_plan_id === row.id)?.id ?? null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      activatedAt: row.activated_at,
+      endedAt: row.ended_at,
+      endReason: row.end_reason,
+    };
+  });
+}
