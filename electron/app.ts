@@ -170,6 +170,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       letters: () => letters,
       documents: () => documents,
       outbox: outboxWorker,
+      plans: () => services.plans,
     }),
     promises,
     disputes,

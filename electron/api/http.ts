@@ -156,7 +156,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!/^application\/json\s*(;|$)/i.test(type)) {
       refuse(415, 'invalid_input', 'Send the input as JSON (Content-Type: application/json).');
     }
-    const body = await readBody(req, Math.max(bodyLimit, methodBodyLimits[name as MethodName] ?? 0));
+    const body = await readBody(
+      req,
+      Math.max(bodyLimit, methodBodyLimits[name as MethodName] ?? 0),
+    );
     let input: unknown;
     try {
       input = body.trim() === '' ? undefined : JSON.parse(body);

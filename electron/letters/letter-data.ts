@@ -14,6 +14,7 @@ import type { DB } from '../db/schema';
 import { minorFromSql } from '../db/sql-helpers';
 import { claimsOf } from '../services/interest.service';
 import { requireCustomer } from '../services/lookups';
+import { planOfStep, readLetterPlan } from '../plans/plan-letters';
 
 export async function letterDataFor(
   db: Kysely<DB>,
@@ -25,10 +26,11 @@ export async function letterDataFor(
   const today = calendarDateIn(now, settings.timeZone);
 
   let invoiceIds: number[] | null = null;
+  let savedPlan: LetterData['plan'];
   if (input.itemId !== undefined) {
     const item = await db
       .selectFrom('reminder_items')
-      .select(['customer_id', 'invoice_ids'])
+      .select(['customer_id', 'invoice_ids', 'step', 'ref'])
       .where('id', '=', input.itemId)
       .executeTakeFirst();
     if (!item) throw new AppError('not_found', `There is no queue item ${input.itemId}.`, 'itemId');
@@ -36,6 +38,25 @@ export async function letterDataFor(
       throw new AppError('invalid_input', 'That queue item is for another customer.', 'itemId');
     }
     invoiceIds = JSON.parse(item.invoice_ids) as number[];
+    // A plan's step: the letter speaks of that plan, as saved.
+    const about = await planOfStep(db, item);
+    if (about) savedPlan = (await readLetterPlan(db, { ...about, step: item.step }, today))?.letter;
+  }
+  if (input.planId !== undefined && savedPlan === undefined) {
+    const found = await readLetterPlan(
+      db,
+      { planId: input.planId, instalmentId: null, step: input.occasion },
+      today,
+    );
+    if (!found || found.plan.customerId !== customer.id) {
+      throw new AppError(
+        'not_found',
+        `There is no plan ${input.planId} for this customer.`,
+        'planId',
+      );
+    }
+    savedPlan = found.letter;
+    if (invoiceIds === null) invoiceIds = found.plan.invoiceIds;
   }
 
   let dispute: LetterData['dispute'];
@@ -163,12 +184,14 @@ export async function letterDataFor(
       : undefined;
 
   const oldest = invoices[0];
-  const plan = input.plan
-    ? {
-        ...input.plan,
-        total: input.plan.instalments.reduce((sum, i) => sum + i.amount, 0),
-      }
-    : undefined;
+  const plan = savedPlan
+    ? savedPlan
+    : input.plan
+      ? {
+          ...input.plan,
+          total: input.plan.instalments.reduce((sum, i) => sum + i.amount, 0),
+        }
+      : undefined;
   return {
     locale: customer.locale ?? settings.locale,
     today,

@@ -9,7 +9,9 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { Occasion } from '../../shared/letters/occasions';
 import type { Settings } from '../../shared/settings';
+import type { DocumentFile } from '../../shared/api/invoices';
 import type { DB } from '../db/schema';
+import { planOfStep } from '../plans/plan-letters';
 import type { DocumentsService } from '../services/documents.service';
 import type { LettersService } from '../services/letters.service';
 import { composeMessage, newMessageId, type ComposedAttachment } from './compose';
@@ -24,6 +26,8 @@ export async function prepareMessage(
     letters: LettersService;
     documents: DocumentsService;
     settings: Settings;
+    /** A saved plan's agreement PDF, attached to the plan's confirmation. */
+    planAgreement?: ((planId: number) => Promise<DocumentFile>) | undefined;
   },
   request: {
     customerId: number;
@@ -72,12 +76,26 @@ export async function prepareMessage(
       content: Buffer.from(letter.contentBase64, 'base64'),
     });
   }
-  if (request.itemId !== null) {
-    const item = await db
-      .selectFrom('reminder_items')
-      .select('invoice_ids')
-      .where('id', '=', request.itemId)
-      .executeTakeFirstOrThrow();
+  const item =
+    request.itemId === null
+      ? null
+      : await db
+          .selectFrom('reminder_items')
+          .select(['invoice_ids', 'step', 'ref'])
+          .where('id', '=', request.itemId)
+          .executeTakeFirstOrThrow();
+  const plan = item ? await planOfStep(db, item) : null;
+  if (item && plan && item.step === 'plan_confirmation' && deps.planAgreement) {
+    // The agreement goes with the confirmation, for them to sign and send back.
+    const agreement = await deps.planAgreement(plan.planId);
+    attachments.push({
+      fileName: agreement.fileName,
+      contentType: 'application/pdf',
+      content: Buffer.from(agreement.contentBase64, 'base64'),
+    });
+  }
+  // A plan's letters carry its schedule; the invoices themselves went out long ago.
+  if (item && !plan) {
     const ids = (JSON.parse(item.invoice_ids) as number[]).slice(0, maxInvoiceAttachments);
     for (const invoiceId of ids) {
       const pdf = await deps.documents.invoicePdf(invoiceId);

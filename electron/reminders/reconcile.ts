@@ -9,7 +9,15 @@ import type { Transaction } from 'kysely';
 import type { CalendarDate } from '../../shared/dates';
 import { formatCalendarDate } from '../../shared/date-format';
 import { formatMoney } from '../../shared/money';
-import { describeStep, stepNames, type Ladder, type StepKey } from '../../shared/reminders/ladder';
+import {
+  describeStep,
+  isPlanStep,
+  stepNames,
+  type Ladder,
+  type StepKey,
+} from '../../shared/reminders/ladder';
+import { planSteps } from '../../shared/plans/steps';
+import { planEpisode } from '../plans/plan-items';
 import {
   planCustomer,
   promiseState,
@@ -171,6 +179,33 @@ export async function reconcileCustomer(
     });
   }
 
+  // The plans' own steps, in place of the ladder for their invoices (at most once each).
+  const contactable = !doNotContact(situation, today);
+  for (const plan of loaded.plans) {
+    for (const step of planSteps(plan, loaded.planStepsTaken, { today, locale })) {
+      if (!contactable && step.channel !== 'decision') continue;
+      wanted.push({
+        step: step.step,
+        episode: planEpisode,
+        ref: step.ref,
+        channel: step.channel,
+        autopilot: false,
+        invoiceIds: plan.invoiceIds,
+        why: step.why,
+        skipped: [],
+        summary: JSON.stringify({
+          ...summarise(situation, plan.invoiceIds, today),
+          stepName: stepNames[step.step],
+        }),
+      });
+    }
+  }
+  // A completed plan says its own thank-you; the ladder's would say it twice.
+  if (wanted.some((item) => item.step === 'plan_completed')) {
+    const ladderThanks = wanted.findIndex((item) => item.step === 'thank_you');
+    if (ladderThanks >= 0) wanted.splice(ladderThanks, 1);
+  }
+
   const open = loaded.items.filter((item) => item.status === 'open');
   const wantedKeys = new Set(wanted.map(keyOf));
   let withdrawn = 0;
@@ -179,7 +214,11 @@ export async function reconcileCustomer(
     // through a do-not-contact.
     if (wantedKeys.has(keyOf(item))) continue;
     if (item.step === 'thank_you' && !doNotContact(situation, today)) continue;
-    await withdraw(trx, item, plan.proposal.why, context);
+    if (item.step === 'plan_completed' && !doNotContact(situation, today)) continue;
+    const why = isPlanStep(item.step)
+      ? ['the payment plan no longer asks for it.']
+      : plan.proposal.why;
+    await withdraw(trx, item, why, context);
     withdrawn += 1;
   }
 

@@ -29,6 +29,8 @@ import {
 } from '../db/reminders.repository';
 import type { DB } from '../db/schema';
 import { minorFromSql } from '../db/sql-helpers';
+import { planStepsTaken, plansForSteps } from '../plans/plan-facts';
+import type { Plan } from '../../shared/api/plans';
 
 export interface SituationContext {
   today: CalendarDate;
@@ -44,6 +46,10 @@ export interface LoadedSituation {
   lastEpisodeNumber: number;
   /** Every item of the customer in the current episode (open and acted). */
   items: ItemFacts[];
+  /** Live payment plans, and those completed lately (their thank-you may still be due). */
+  plans: Plan[];
+  /** Plan steps already acted on, as `step|ref`. */
+  planStepsTaken: Set<string>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
@@ -78,6 +84,8 @@ export async function loadSituations(
     ]);
   // Promises closed within the last 120 days may still owe their "we noticed" step.
   const promises = await promiseFacts(db, ids, addDays(context.today, -120));
+  const recentPlans = await plansForSteps(db, ids, context);
+  const stepsTaken = await planStepsTaken(db, ids);
 
   const invoicesBy = groupBy(invoices, (row) => row.customer_id);
   // Late payment history matters only for the courtesy step: customers with nothing overdue
@@ -225,6 +233,8 @@ export async function loadSituations(
       openEpisode,
       lastEpisodeNumber,
       items: customerItems,
+      plans: recentPlans.filter((plan) => plan.customerId === customer.id),
+      planStepsTaken: stepsTaken.get(customer.id) ?? new Set(),
     });
   }
 

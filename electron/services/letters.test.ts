@@ -128,7 +128,7 @@ describe('letters', () => {
       [1, true],
     ]);
     const list = await ok<TemplateSummary[]>('letters.templates', {});
-    expect(list).toHaveLength(16);
+    expect(list).toHaveLength(17);
   });
 
   it('preview an unsaved edit against a real customer, naming a variable with no value', async () => {

@@ -18,6 +18,8 @@ import type { DB, PaymentRow } from '../db/schema';
 import { minorFromSql } from '../db/sql-helpers';
 import type { BusinessContext } from './business-day';
 import { requireCustomer } from './lookups';
+import { livePlanStates } from '../../shared/api/plans';
+import { settlePlans } from '../plans/settle';
 
 export interface PaymentsService {
   record(input: RecordPayment): Promise<Payment>;
@@ -58,6 +60,39 @@ function toOpenInvoice(row: {
 }
 
 type Requested = { invoiceId: number; amount: number }[] | undefined;
+
+/**
+ * Where a payment goes when the owner does not say: the invoices of a live payment plan
+ * first (oldest due first: that is what the plan's instalments are for), then the rest
+ * oldest due first.
+ */
+async function planFirst(
+  trx: Kysely<DB> | Transaction<DB>,
+  customerId: number,
+  open: Parameters<typeof toOpenInvoice>[0][],
+  amount: number,
+): Promise<{ invoiceId: number; amount: number }[]> {
+  const held = new Set(
+    (
+      await trx
+        .selectFrom('plan_invoices')
+        .innerJoin('plans', 'plans.id', 'plan_invoices.plan_id')
+        .select('plan_invoices.invoice_id')
+        .where('plans.customer_id', '=', customerId)
+        .where('plans.state', 'in', livePlanStates)
+        .execute()
+    ).map((row) => row.invoice_id),
+  );
+  const inPlan = allocateOldestFirst(
+    open.filter((invoice) => held.has(invoice.id)).map(toOpenInvoice),
+    amount,
+  );
+  const rest = allocateOldestFirst(
+    open.filter((invoice) => !held.has(invoice.id)).map(toOpenInvoice),
+    inPlan.unapplied,
+  );
+  return [...inPlan.allocations, ...rest.allocations];
+}
 
 export function createPaymentsService(deps: {
   db: Kysely<DB>;
@@ -166,7 +201,7 @@ export function createPaymentsService(deps: {
       }
       plan = requested;
     } else {
-      plan = allocateOldestFirst(open.map(toOpenInvoice), payment.available).allocations;
+      plan = await planFirst(trx, payment.customerId, open, payment.available);
     }
     const now = clock.now().toISOString();
     for (const allocation of plan) {
@@ -260,10 +295,10 @@ export function createPaymentsService(deps: {
 
     async preview(input) {
       const open = await openInvoicesOf(db, input.customerId, input.currency);
-      const plan = allocateOldestFirst(open.map(toOpenInvoice), input.amount);
+      const allocations = await planFirst(db, input.customerId, open, input.amount);
       const byId = new Map(open.map((i) => [i.id, i]));
       return {
-        allocations: plan.allocations.map((a) => {
+        allocations: allocations.map((a) => {
           const invoice = byId.get(a.invoiceId)!;
           return {
             invoiceId: a.invoiceId,
@@ -272,12 +307,12 @@ export function createPaymentsService(deps: {
             amount: a.amount,
           };
         }),
-        unapplied: plan.unapplied,
+        unapplied: input.amount - allocations.reduce((sum, a) => sum + a.amount, 0),
       };
     },
 
     async record(input) {
-      const { locale } = await deps.context();
+      const { locale, today } = await deps.context();
       const id = await db.transaction().execute(async (trx) => {
         await requireCustomer(trx, input.customerId);
         const now = clock.now();
@@ -331,13 +366,14 @@ export function createPaymentsService(deps: {
           { customerId: input.customerId, date: input.date, currency: input.currency },
           applied.map((a) => a.invoiceId),
         );
+        await settlePlans(trx, { customerId: input.customerId, now, today, locale });
         return paymentId;
       });
       return load(id);
     },
 
     async applyCredit(input) {
-      const { locale } = await deps.context();
+      const { locale, today } = await deps.context();
       await db.transaction().execute(async (trx) => {
         const payment = await load(input.paymentId, trx);
         if (payment.unapplied === 0)
@@ -370,6 +406,7 @@ export function createPaymentsService(deps: {
           },
           customerId: payment.customerId,
         });
+        await settlePlans(trx, { customerId: payment.customerId, now: clock.now(), today, locale });
       });
       return load(input.paymentId);
     },

@@ -571,6 +571,17 @@ describe('a plan and the ladder', () => {
     await ok('reminders.act', { itemId: first!.id, action: 'approve' });
 
     const plan = await createPlan();
+    // The plan's own confirmation takes the ladder's place; once it is dealt with, the
+    // customer shows as held, and why.
+    const confirmation = (await queue()).items;
+    expect(confirmation.map((item) => [item.step, item.group])).toEqual([
+      ['plan_confirmation', 'plans'],
+    ]);
+    await ok('reminders.act', {
+      itemId: confirmation[0]!.id,
+      action: 'skip',
+      reason: 'Handed it over in person',
+    });
     const held = await queue();
     expect(held.items).toHaveLength(1);
     expect(held.items[0]).toMatchObject({ id: null, status: 'blocked' });
@@ -579,10 +590,13 @@ describe('a plan and the ladder', () => {
       `Invoice ${invoice.number} is left out: it is in a payment plan.`,
     );
 
-    // Active, five weeks on (50 days overdue, where the call would fit): still held.
+    // Active, five weeks on (50 days overdue, where the call would fit): the ladder is still
+    // held; the plan speaks instead, about its first payment, missed.
     await ok('plans.activate', { planId: plan.id });
     clock.set('2027-04-20T10:00:00Z');
-    expect((await queue()).items.map((item) => item.status)).toEqual(['blocked']);
+    expect((await queue()).items.map((item) => [item.step, item.group])).toEqual([
+      ['plan_missed', 'plans'],
+    ]);
 
     await ok('plans.cancel', { planId: plan.id, reason: 'Could not keep up the payments' });
     const resumed = await queue();
@@ -601,7 +615,9 @@ describe('a plan and the ladder', () => {
     expect((await queue()).items[0]).toMatchObject({ step: 'check_in', status: 'ready' });
     await createPlan();
     const held = await queue();
-    expect(held.items.map((item) => [item.id, item.status])).toEqual([[null, 'blocked']]);
+    expect(held.items.map((item) => [item.step, item.status])).toEqual([
+      ['plan_confirmation', 'ready'],
+    ]);
     await app.close();
   });
 });

@@ -44,6 +44,7 @@ import type { LettersService } from './letters.service';
 import type { OutboxWorker } from '../mail/outbox-worker';
 import { insertOutboxMessage } from '../mail/outbox.repository';
 import { prepareMessage } from '../mail/prepare';
+import type { PlansService } from './plans.service';
 import { occasionForStep } from '../../shared/letters/occasions';
 import { needsSendAnyway } from '../../shared/letters/tone';
 import type { ItemRow } from '../reminders/actions';
@@ -103,6 +104,8 @@ export function createRemindersService(deps: {
   letters: () => LettersService;
   documents: () => DocumentsService;
   outbox: OutboxWorker;
+  /** A plan's confirmation carries its agreement PDF. */
+  plans?: () => PlansService;
 }): RemindersService {
   const { db, clock, engine } = deps;
 
@@ -213,6 +216,7 @@ export function createRemindersService(deps: {
               db,
               letters: deps.letters(),
               documents: deps.documents(),
+              planAgreement: deps.plans ? (planId) => deps.plans!().agreement(planId) : undefined,
               settings: options.settings,
             },
             {

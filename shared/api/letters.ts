@@ -47,6 +47,8 @@ const extras = {
   itemId: id.optional(),
   promiseId: id.optional(),
   disputeId: id.optional(),
+  /** A saved payment plan: the letter speaks of it (its schedule, hardship or not). */
+  planId: id.optional(),
   plan: z
     .object({
       currency: currencyCode,

@@ -217,6 +217,26 @@ You can pay each one like this:
 
 While the plan runs, I will not send reminders. If a payment is ever hard to make, tell me and we will find a way.
 
+{{#plan.hardship}}If money is tight, free and confidential advice is there for you: {{adviceLine}}.
+
+{{/plan.hardship}}${signOff}`,
+  },
+  plan_check_in: {
+    subject: `Your next plan payment: {{plan.nextAmount}} on {{plan.nextDate}}`,
+    body: `${greeting}
+
+Just a friendly note: the next payment under our plan for ${invoiceWord} {{invoiceNumbers}}, {{plan.nextAmount}}, is due on {{plan.nextDate}}.
+
+You can pay like this:
+
+{{howToPay}}
+
+If this one is hard to make, tell me before then and we will find a way together.
+
+{{#plan.hardship}}If money is tight, free and confidential advice is there for you: {{adviceLine}}.
+
+{{/plan.hardship}}${alreadyPaid}
+
 ${signOff}`,
   },
   plan_missed: {
@@ -229,7 +249,9 @@ I have not yet seen the payment of {{plan.missedAmount}} that was due on {{plan.
 
 If it is hard to make this payment, please tell me. We can change the plan so it works for you.
 
-You can pay like this:
+{{#plan.hardship}}If money is tight, free and confidential advice is there for you: {{adviceLine}}.
+
+{{/plan.hardship}}You can pay like this:
 
 {{howToPay}}
 

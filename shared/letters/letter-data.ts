@@ -30,6 +30,10 @@ export interface LetterPlan {
   instalments: { date: CalendarDate; amount: number }[];
   /** For a missed-instalment note. */
   missed?: { date: CalendarDate; amount: number } | undefined;
+  /** For a check-in before a payment: the payment coming up (what is still owed on it). */
+  next?: { date: CalendarDate; amount: number } | undefined;
+  /** A hardship plan: its letters keep the door open and name free advice. */
+  hardship?: boolean | undefined;
 }
 
 /** A late charge the owner claimed and that is still owed, with its workings. */

@@ -17,6 +17,7 @@ export const occasions = [
   'promise_confirmation',
   'promise_broken',
   'plan_confirmation',
+  'plan_check_in',
   'plan_missed',
   'plan_completed',
   'hardship',
@@ -37,6 +38,7 @@ export const occasionNames: Record<Occasion, string> = {
   promise_confirmation: 'Promise confirmation',
   promise_broken: 'Broken-promise check-in',
   plan_confirmation: 'Plan confirmation',
+  plan_check_in: 'Plan payment coming up',
   plan_missed: 'Missed instalment',
   plan_completed: 'Plan completed',
   hardship: 'Hardship offer',
@@ -55,6 +57,10 @@ export function occasionForStep(step: StepKey): Occasion | null {
     case 'final':
     case 'thank_you':
     case 'promise_broken':
+    case 'plan_confirmation':
+    case 'plan_check_in':
+    case 'plan_missed':
+    case 'plan_completed':
       return step;
     default:
       return null;

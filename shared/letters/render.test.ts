@@ -51,6 +51,7 @@ function sampleData(currency: string, locale: string, occasion: Occasion): Lette
         { date: '2027-06-01', amount: 142 * unit + 1 },
       ],
       missed: { date: '2027-04-01', amount: 142 * unit + 2 },
+      next: { date: '2027-04-01', amount: 142 * unit + 2 },
     },
     dispute: { reason: 'the radiator valve still leaks' },
     agency: { name: 'Fair Collect Ltd', contact: '0113 496 0999', payDirectUntil: '2027-04-15' },

@@ -78,6 +78,8 @@ const plan: VariableInfo[] = [
   { name: 'plan.firstAmount', about: 'The first instalment' },
   { name: 'planSchedule', about: 'The table of instalments (a block)' },
   { name: 'instalments', about: 'Each instalment', fields: ['number', 'date', 'amount'] },
+  { name: 'plan.hardship', about: 'Shown only for a hardship plan (a section)' },
+  { name: 'adviceLine', about: 'Free debt advice where the customer lives (hardship plans)' },
 ];
 
 const extra: Record<Occasion, VariableInfo[]> = {
@@ -99,6 +101,11 @@ const extra: Record<Occasion, VariableInfo[]> = {
   promise_confirmation: promise,
   promise_broken: promise,
   plan_confirmation: plan,
+  plan_check_in: [
+    ...plan,
+    { name: 'plan.nextAmount', about: 'The payment coming up' },
+    { name: 'plan.nextDate', about: 'When it is due' },
+  ],
   plan_missed: [
     ...plan,
     { name: 'plan.missedAmount', about: 'The instalment that was missed' },
@@ -265,7 +272,11 @@ export function buildView(data: LetterData, occasion: Occasion): Record<string, 
       firstAmount: first ? money(first.amount, plan.currency) : undefined,
       missedAmount: plan.missed ? money(plan.missed.amount, plan.currency) : undefined,
       missedDate: plan.missed ? date(plan.missed.date) : undefined,
+      nextAmount: plan.next ? money(plan.next.amount, plan.currency) : undefined,
+      nextDate: plan.next ? date(plan.next.date) : undefined,
+      hardship: plan.hardship === true,
     };
+    if (plan.hardship) view.adviceLine = adviceLines[locale] ?? adviceLines['en-GB'];
     view.planSchedule = blockMarker('planSchedule');
     view.instalments = plan.instalments.map((instalment, index) => ({
       number: String(index + 1),

@@ -16,14 +16,12 @@ const instant = (column: string) =>
 
 export function up(db: Kysely<any>) {
   return [
-    db.schema
-      .alterTable('plans')
-      .addColumn('activation', 'text', (c) =>
-        c
-          .notNull()
-          .defaultTo('signature')
-          .check(sql`activation IN ('signature', 'first_payment')`),
-      ),
+    db.schema.alterTable('plans').addColumn('activation', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('signature')
+        .check(sql`activation IN ('signature', 'first_payment')`),
+    ),
     // Null: no check-ins. Plans saved before this had the default (3 days; none for weekly).
     db.schema
       .alterTable('plans')
@@ -31,14 +29,12 @@ export function up(db: Kysely<any>) {
         c.defaultTo(3).check(sql`check_in_days BETWEEN 0 AND 60`),
       ),
     sql`UPDATE plans SET check_in_days = NULL WHERE frequency = 'weekly'`,
-    db.schema
-      .alterTable('plans')
-      .addColumn('grace_days', 'integer', (c) =>
-        c
-          .notNull()
-          .defaultTo(3)
-          .check(sql`grace_days BETWEEN 0 AND 60`),
-      ),
+    db.schema.alterTable('plans').addColumn('grace_days', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(3)
+        .check(sql`grace_days BETWEEN 0 AND 60`),
+    ),
     db.schema
       .alterTable('plans')
       .addColumn('pause_until', 'text', (c) => c.check(calendarDate('pause_until'))),
