@@ -45,6 +45,17 @@ export async function paymentsToPlans(
     .where((eb) =>
       eb.or([eb('pl.ended_at', 'is', null), eb('a.created_at', '<=', eb.ref('pl.ended_at'))]),
     )
+    // Once new terms replace a plan, what comes in is the new plan's (they share the instant).
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('plans as successor')
+            .select('successor.id')
+            .whereRef('successor.replaces_plan_id', '=', 'pl.id')
+            .whereRef('successor.created_at', '<=', 'a.created_at'),
+        ),
+      ),
+    )
     .groupBy(['pi.plan_id', 'a.payment_id'])
     .orderBy('p.date')
     .orderBy('a.payment_id')
