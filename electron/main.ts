@@ -32,6 +32,7 @@ import {
   createSecureWindow,
 } from './security';
 import { resolveStaticFile } from './static-files';
+import { pdfPrinter } from './print-pdf';
 
 const log = createConsoleLogger();
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -71,6 +72,8 @@ async function start() {
     secrets: safeStorageSecretStore(safeStorage),
     // Saved .eml drafts open in the system's mail program (an empty string means it did).
     openFile: (path) => shell.openPath(path),
+    // A plan's agreement opens in the PDF viewer with the print dialog over it.
+    printPdf: pdfPrinter(BrowserWindow, () => mainWindow),
   });
   registerApi(ipcHost(ipcMain, isTrustedSender), core.services, log);
   protocol.handle(appScheme, serveRenderer);

@@ -9,12 +9,16 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentFile } from '../../shared/api/invoices';
-import { maxSignedAgreementBytes, type Plan } from '../../shared/api/plans';
+import { maxSignedAgreementBytes, type Plan, type PrintResult } from '../../shared/api/plans';
 import type { Customer, Invoice } from '../../shared/ledger';
+import type { MethodName } from '../../shared/api/contract';
+import { createMethodTable, registerApi } from '../api/register';
+import { createApp } from '../app';
 import { startHeadless, type Headless } from '../headless-app';
 import { createMemoryLogger } from '../logger';
 import { sampleBusiness } from '../testing/business';
 import { startLedgerApp } from '../testing/ledger-app';
+import { pdfPages } from '../testing/pdf-text';
 import { manualClock, useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
@@ -218,7 +222,11 @@ describe('the signed agreement over HTTP', () => {
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       });
-      return { status: response.status, body: (await response.json()) as Record<string, any> };
+      const body = (await response.json()) as {
+        value: { id: number } & Record<string, unknown>;
+        error: Record<string, unknown>;
+      };
+      return { status: response.status, body };
     };
     const customer = (await post('customers.create', { name: 'Birch Studio' })).body.value;
     const invoice = (
@@ -269,5 +277,72 @@ describe('the signed agreement over HTTP', () => {
     // Other methods keep the 1 MiB limit.
     const other = await post('customers.create', { name: 'x'.repeat(1024 * 1024 + 10) });
     expect(other.status).toBe(413);
+  });
+});
+
+describe('printing the agreement', () => {
+  it("headless: the saved plan's agreement downloads, with its own amounts and the payments as agreed", async () => {
+    const { app, ok, plan } = await planToSign(await tempDir());
+    await ok('payments.record', {
+      customerId: plan.customerId,
+      date: '2027-03-15',
+      amount: 20000,
+      currency: 'GBP',
+    });
+    const printed = await ok<PrintResult>('plans.print', { planId: plan.id });
+    expect(printed.via).toBe('download');
+    if (printed.via !== 'download') throw new Error('expected a download');
+    expect(printed.file.fileName).toMatch(/\.pdf$/);
+    const text = (await pdfPages(Buffer.from(printed.file.contentBase64, 'base64'))).join('\n');
+    expect(text).toContain('Birch Studio');
+    expect(text).toContain('£600.00');
+    for (const day of ['1 April 2027', '1 May 2027', '1 June 2027']) expect(text).toContain(day);
+    await app.close();
+  });
+
+  it('Electron: the print dialog is given the agreement as a PDF file in the data folder', async () => {
+    const dir = await tempDir();
+    const printed: string[] = [];
+    const app = await createApp({
+      dataDir: dir,
+      clock: manualClock('2027-03-15T10:00:00Z'),
+      mode: 'electron',
+      log: createMemoryLogger(),
+      defaults: sampleBusiness,
+      reminderSchedule: false,
+      mailer: false,
+      printPdf: async (path) => {
+        printed.push(path);
+      },
+    });
+    const table = createMethodTable();
+    registerApi(table, app.services, createMemoryLogger());
+    const ok = async <T>(method: MethodName, input: unknown): Promise<T> => {
+      const result = await table.get(method)!(input);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.value as T;
+    };
+    const customer = await ok<Customer>('customers.create', { name: 'Birch Studio' });
+    const invoice = await ok<Invoice>('invoices.create', {
+      customerId: customer.id,
+      issueDate: '2027-01-05',
+      dueDate: '2027-02-01',
+      currency: 'GBP',
+      lines: [{ description: 'Design', quantity: '1', unitPrice: 60000 }],
+    });
+    const plan = await ok<Plan>('plans.create', {
+      customerId: customer.id,
+      invoiceIds: [invoice.id],
+      currency: 'GBP',
+      count: 3,
+      frequency: 'monthly',
+      firstDue: '2027-04-01',
+    });
+    expect(await ok('plans.print', { planId: plan.id })).toEqual({ via: 'print_dialog' });
+    expect(printed).toHaveLength(1);
+    expect(printed[0]!.startsWith(join(dir, 'plans', `plan-${plan.id}`))).toBe(true);
+    const text = (await pdfPages(await readFile(printed[0]!))).join('\n');
+    expect(text).toContain('Birch Studio');
+    await app.close();
   });
 });
