@@ -111,7 +111,14 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
   const payments = createPaymentsService({ db: connection.db, clock, context });
   const readSettings = () => settings.get();
   const letters = createLettersService({ db: connection.db, clock, settings: readSettings });
-  const documents = createDocumentsService({ db: connection.db, clock, settings, invoices });
+  const documents = createDocumentsService({
+    db: connection.db,
+    clock,
+    settings,
+    invoices,
+    dataDir,
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+  });
   // Bound below, once the reminders service exists: autopilot approves through it.
   const late: { autopilot?: RemindersService['approveAutomatically'] } = {};
   const reminders = createReminderEngine({

@@ -72,7 +72,7 @@ async function start() {
     secrets: safeStorageSecretStore(safeStorage),
     // Saved .eml drafts open in the system's mail program (an empty string means it did).
     openFile: (path) => shell.openPath(path),
-    // A plan's agreement opens in the PDF viewer with the print dialog over it.
+    // An invoice or a plan's agreement opens in the PDF viewer with the print dialog over it.
     printPdf: pdfPrinter(BrowserWindow, () => mainWindow),
   });
   registerApi(ipcHost(ipcMain, isTrustedSender), core.services, log);

@@ -1,9 +1,9 @@
 /**
- * Electron only: prints a PDF the app wrote (a payment plan's agreement) through the system
- * print dialog. The PDF opens in a window of its own, in a session of its own (the app's
+ * Electron only: prints a PDF the app wrote (an invoice, a payment plan's agreement) through
+ * the system print dialog (electron/documents/print-document.ts writes the file). The PDF opens in a window of its own, in a session of its own (the app's
  * session may not read the disk at all), with Chromium's PDF viewer; the print dialog opens
  * over it, and the viewer stays for a second copy or for saving. Headless mode has no such
- * thing: there the agreement downloads (plans.print returns the file).
+ * thing: there the document downloads (invoices.print and plans.print return the file).
  */
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
@@ -21,7 +21,7 @@ export function pdfPrinter(
       width: 900,
       height: 1000,
       parent: parent(),
-      title: 'Print the agreement',
+      title: 'Print',
       webPreferences: {
         // Chromium's PDF viewer is a plugin; nothing else runs in this window.
         plugins: true,

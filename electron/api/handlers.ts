@@ -29,6 +29,7 @@ export function createHandlers(services: Services): Handlers {
     'invoices.get': ({ id }) => services.invoices.get(id),
     'invoices.list': (input) => services.invoices.list(input),
     'invoices.pdf': ({ id }) => services.documents.invoicePdf(id),
+    'invoices.print': ({ id }) => services.documents.printInvoice(id),
     'invoices.issue': ({ id }) => services.invoices.issue(id),
     'invoices.void': ({ id, reason }) => services.invoices.void(id, reason),
     'invoices.writeOff': (input) => services.invoices.writeOff(input),

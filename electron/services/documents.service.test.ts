@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { PrintResult } from '../../shared/api/invoices';
 import type { MethodName } from '../../shared/api/contract';
 import { defaultContactWindow } from '../../shared/settings';
 import { createMethodTable, registerApi } from '../api/register';
@@ -10,14 +13,17 @@ import { manualClock, useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
 
-async function api() {
+/** The API over a new data folder; `printPdf` stands in for Electron's print dialog. */
+async function api(printPdf?: (path: string) => Promise<void>) {
   const log = createMemoryLogger();
+  const dataDir = await tempDir();
   const app = await createApp({
-    dataDir: await tempDir(),
+    dataDir,
     clock: manualClock('2027-03-15T09:00:00Z'),
-    mode: 'headless',
+    mode: printPdf ? 'electron' : 'headless',
     log,
     defaults: blankBusiness,
+    ...(printPdf ? { printPdf } : {}),
   });
   const table = createMethodTable();
   registerApi(table, app.services, log);
@@ -27,7 +33,18 @@ async function api() {
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value as T;
   };
-  return { app, call, value };
+  return { app, call, value, dataDir };
+}
+
+async function invoiceFor(value: Awaited<ReturnType<typeof api>>['value']) {
+  const customer = await value<{ id: number }>('customers.create', { name: 'Zoë Łukasiewicz' });
+  return value<{ id: number; number: string }>('invoices.create', {
+    customerId: customer.id,
+    issueDate: '2027-03-15',
+    currency: 'GBP',
+    terms: { kind: 'net', days: 14 },
+    lines: [{ description: 'Boiler service', quantity: '1', unitPrice: 12_000 }],
+  });
 }
 
 describe('invoices.pdf', () => {
@@ -83,6 +100,45 @@ describe('invoices.pdf', () => {
       expect(text).toContain(part);
     }
     expect(text).toMatch(/Total\s+€147\.60/);
+    await app.close();
+  });
+});
+
+describe('invoices.print', () => {
+  it('headless: answers with the invoice to download, as there is no print dialog', async () => {
+    const { app, value, call } = await api();
+    const invoice = await invoiceFor(value);
+    const printed = await value<PrintResult>('invoices.print', { id: invoice.id });
+    if (printed.via !== 'download') throw new Error(`printed via ${printed.via}`);
+    expect(printed.file.fileName).toBe(`Invoice ${invoice.number} - Zoë Łukasiewicz.pdf`);
+    const text = (await pdfPages(Buffer.from(printed.file.contentBase64, 'base64'))).join('\n');
+    expect(text).toContain(invoice.number);
+    expect(text).toMatch(/Total\s+£120\.00/);
+    expect(await call('invoices.print', { id: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', field: 'id' },
+    });
+    await app.close();
+  });
+
+  it('desktop: hands the print dialog the invoice as a PDF file in the data folder', async () => {
+    const sentToPrint: string[] = [];
+    const { app, value, call, dataDir } = await api(async (path) => {
+      sentToPrint.push(path);
+    });
+    const invoice = await invoiceFor(value);
+    expect(await value<PrintResult>('invoices.print', { id: invoice.id })).toEqual({
+      via: 'print_dialog',
+    });
+    expect(sentToPrint).toEqual([
+      join(dataDir, 'printed', `Invoice ${invoice.number} - Zoë Łukasiewicz.pdf`),
+    ]);
+    const text = (await pdfPages(await readFile(sentToPrint[0]!))).join('\n');
+    expect(text).toContain('Zoë Łukasiewicz');
+    expect(text).toMatch(/Total\s+£120\.00/);
+    // No such invoice: nothing goes to the printer.
+    expect(await call('invoices.print', { id: 999 })).toMatchObject({ ok: false });
+    expect(sentToPrint).toHaveLength(1);
     await app.close();
   });
 });

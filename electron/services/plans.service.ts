@@ -9,11 +9,10 @@
  * proposed or active the ladder leaves its invoices alone and the plan's own steps take its
  * place (shared/plans/steps.ts).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/api/errors';
-import type { DocumentFile } from '../../shared/api/invoices';
+import type { DocumentFile, PrintResult } from '../../shared/api/invoices';
 import {
   livePlanStates,
   type AttachSignedInput,
@@ -24,7 +23,6 @@ import {
   type PlanPreview,
   type PlanPreviewInput,
   type PlanState,
-  type PrintResult,
   type RenegotiatePlanInput,
   type UpdatePlanInput,
 } from '../../shared/api/plans';
@@ -36,6 +34,7 @@ import type { BusinessSettings } from '../../shared/settings';
 import { appendEvent } from '../db/events.repository';
 import type { DB } from '../db/schema';
 import { planAgreementFileName } from '../documents/file-name';
+import { printOrDownload, type PrintPdf } from '../documents/print-document';
 import { insertPlanItem, planItemSummary } from '../plans/plan-items';
 import { readPlans, type Reader } from '../plans/plans.repository';
 import {
@@ -80,7 +79,7 @@ export function createPlansService(deps: {
   /** Where signed agreements (and agreements sent to print) are kept. */
   dataDir?: string;
   /** Electron's print dialog for a PDF file; absent headless, where the agreement downloads. */
-  printPdf?: (path: string) => Promise<void>;
+  printPdf?: PrintPdf;
 }): PlansService {
   const { db } = deps;
 
@@ -636,13 +635,8 @@ export function createPlansService(deps: {
     agreement: savedAgreement,
     async print(planId) {
       const file = await savedAgreement(planId);
-      if (!deps.printPdf || !deps.dataDir) return { via: 'download', file };
-      const folder = join(deps.dataDir, 'plans', `plan-${planId}`);
-      await mkdir(folder, { recursive: true });
-      const path = join(folder, file.fileName);
-      await writeFile(path, Buffer.from(file.contentBase64, 'base64'));
-      await deps.printPdf(path);
-      return { via: 'print_dialog' };
+      const folder = deps.dataDir && join(deps.dataDir, 'plans', `plan-${planId}`);
+      return printOrDownload(file, { printPdf: deps.printPdf, folder });
     },
     async attachSigned({ planId, fileName, contentBase64 }) {
       // Everything is checked before anything is written.

@@ -111,6 +111,9 @@ export interface DocumentFile {
   contentBase64: string;
 }
 
+/** How a document was printed: the desktop's print dialog, or (headless) the file to download. */
+export type PrintResult = { via: 'print_dialog' } | { via: 'download'; file: DocumentFile };
+
 export const invoiceMethods = {
   'invoices.create': method(newInvoiceSchema).returns<Invoice>(),
   'invoices.get': method(z.object({ id }).strict()).returns<Invoice>(),
@@ -128,6 +131,8 @@ export const invoiceMethods = {
   ).returns<{ invoices: InvoiceSummary[]; total: number }>(),
   /** The invoice as a PDF, ready to print or attach to an email. */
   'invoices.pdf': method(z.object({ id }).strict()).returns<DocumentFile>(),
+  /** The desktop app opens the print dialog; headless mode returns the file to download. */
+  'invoices.print': method(z.object({ id }).strict()).returns<PrintResult>(),
   'invoices.issue': method(z.object({ id }).strict()).returns<Invoice>(),
   'invoices.void': method(
     z

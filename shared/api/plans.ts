@@ -12,7 +12,7 @@ import {
 } from '../plans/schedule';
 import type { InstalmentStatus } from '../plans/progress';
 import { calendarDate, currencyCode, id, minorAmount, positiveAmount, text } from './fields';
-import type { DocumentFile } from './invoices';
+import type { DocumentFile, PrintResult } from './invoices';
 import { method } from './method';
 
 export const planPreviewSchema = z
@@ -297,9 +297,6 @@ export const attachSignedSchema = z
   .strict();
 
 export type AttachSignedInput = z.output<typeof attachSignedSchema>;
-
-/** How the agreement was printed: Electron's print dialog, or (headless) the file to download. */
-export type PrintResult = { via: 'print_dialog' } | { via: 'download'; file: DocumentFile };
 
 export const planMethods = {
   'plans.preview': method(planPreviewSchema).returns<PlanPreview>(),
