@@ -15,6 +15,7 @@ import { PaymentScreen } from './screens/payments/PaymentScreen';
 import { PlanBuilderScreen } from './screens/plans/PlanBuilderScreen';
 import { PlanScreen } from './screens/plans/PlanScreen';
 import { PlansScreen } from './screens/plans/PlansScreen';
+import { RenegotiatePlanScreen } from './screens/plans/RenegotiatePlanScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { TodayScreen } from './screens/today/TodayScreen';
 
@@ -77,5 +78,7 @@ export function Screens(props: {
       );
     case 'plan':
       return <PlanScreen key={route.id} id={route.id} />;
+    case 'renegotiatePlan':
+      return <RenegotiatePlanScreen key={route.id} id={route.id} />;
   }
 }

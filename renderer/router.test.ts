@@ -5,6 +5,7 @@ describe('plan routes', () => {
   const routes: Route[] = [
     { screen: 'plans' },
     { screen: 'plan', id: 12 },
+    { screen: 'renegotiatePlan', id: 12 },
     { screen: 'newPlan' },
     { screen: 'newPlan', customerId: 4 },
   ];

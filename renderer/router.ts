@@ -28,6 +28,7 @@ export type Route =
   | { screen: 'newPayment'; customerId: number; invoiceId?: number }
   | { screen: 'letter'; occasion: Occasion }
   | { screen: 'plan'; id: number }
+  | { screen: 'renegotiatePlan'; id: number }
   | { screen: 'newPlan'; customerId?: number };
 
 /** A positive whole number from the address, or undefined. */
@@ -57,7 +58,9 @@ export function routeFrom(pathname: string, search = ''): Route {
     const customerId = idFrom(query.get('customer'));
     return { screen: 'newPlan', ...(customerId ? { customerId } : {}) };
   }
-  if (first === 'plans' && id !== undefined) return { screen: 'plan', id };
+  if (first === 'plans' && id !== undefined) {
+    return third === 'renegotiate' ? { screen: 'renegotiatePlan', id } : { screen: 'plan', id };
+  }
   if (first === 'letters' && second && isOccasion(second))
     return { screen: 'letter', occasion: second };
   return (screens as readonly string[]).includes(first)
@@ -81,6 +84,8 @@ export function pathOf(route: Route): string {
       return `/letters/${route.occasion}`;
     case 'plan':
       return `/plans/${route.id}`;
+    case 'renegotiatePlan':
+      return `/plans/${route.id}/renegotiate`;
     case 'newPlan':
       return route.customerId ? `/plans/new?customer=${route.customerId}` : '/plans/new';
     default:
@@ -102,6 +107,7 @@ export function sectionOf(route: Route): ScreenName {
       return 'letters';
     case 'plan':
     case 'newPlan':
+    case 'renegotiatePlan':
       return 'plans';
     default:
       return route.screen;

@@ -1,7 +1,6 @@
-import { Box, Button, Loader, Stack, Text } from '@mantine/core';
+import { Button, Loader, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useEffect, useState } from 'react';
-import { addMonths } from '../../../shared/dates';
 import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
 import { LoadProblem } from '../../components/LoadProblem';
@@ -13,10 +12,17 @@ import { useBusiness } from '../../business';
 import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
 import { AgreementPreview } from './AgreementPreview';
-import { issuesByField, planFieldOf, toPlanTerms, type PlanFormValues } from './plan-draft';
+import {
+  firstPlanValues,
+  issuesByField,
+  planFieldOf,
+  toPlanTerms,
+  toPreviewInput,
+  type PlanFormValues,
+} from './plan-draft';
 import { PlanInvoicesPicker } from './PlanInvoicesPicker';
-import { PlanTermsFields } from './PlanTermsFields';
-import { ScheduleTable } from './ScheduleTable';
+import { PlanActivationField, PlanTermsFields } from './PlanTermsFields';
+import { PreviewPayments } from './PreviewPayments';
 import classes from './Plans.module.css';
 import { usePlanPreview } from './usePlanPreview';
 
@@ -34,20 +40,7 @@ export function PlanBuilderScreen(props: {
   const navigate = useNavigate();
   const form = useForm<PlanFormValues>({
     mode: 'controlled',
-    initialValues: {
-      customerId: props.customerId ? String(props.customerId) : '',
-      currency: '',
-      invoiceIds: [],
-      deposit: '',
-      sizeBy: 'count',
-      count: '3',
-      amount: '',
-      frequency: 'monthly',
-      // A month from today: a common first date, and one the owner changes freely.
-      firstDue: addMonths(business.today, 1),
-      roundTo: '',
-      hardship: false,
-    },
+    initialValues: firstPlanValues(business.today, props.customerId),
   });
   const values = form.getValues();
   const customers = useLoad(loadCustomers);
@@ -76,7 +69,7 @@ export function PlanBuilderScreen(props: {
 
   const draft = toPlanTerms(values);
   const terms = draft.ok ? draft.input : null;
-  const preview = usePlanPreview(terms);
+  const preview = usePlanPreview(terms ? toPreviewInput(terms) : null);
   const local = draft.ok ? { fields: {}, elsewhere: [] } : issuesByField(draft.issues);
   const remote = issuesByField(preview.issues);
   const errorOf = (field: keyof PlanFormValues): string | undefined =>
@@ -145,30 +138,17 @@ export function PlanBuilderScreen(props: {
             <Section title="The terms">
               <PlanTermsFields form={form} errorOf={errorOf} />
             </Section>
+            <Section title="When it starts">
+              <PlanActivationField form={form} />
+            </Section>
           </Stack>
           <Stack gap="lg" miw={0}>
             <Section title="The payments">
-              <div aria-live="polite" aria-busy={preview.working}>
-                {!draft.ok && draft.incomplete ? (
-                  <Text c="dimmed">{draft.incomplete}</Text>
-                ) : preview.problem ? (
-                  <Text c="red">{preview.problem}</Text>
-                ) : preview.issues.length > 0 || !draft.ok ? (
-                  <Text c="dimmed">
-                    Once the fields marked in red are put right, the payments show here.
-                  </Text>
-                ) : preview.preview ? (
-                  <Box opacity={preview.working ? 0.6 : 1}>
-                    <ScheduleTable
-                      deposit={preview.preview.deposit}
-                      instalments={preview.preview.instalments}
-                      currency={preview.preview.currency}
-                    />
-                  </Box>
-                ) : (
-                  <Loader size="sm" aria-label="Working out the payments" />
-                )}
-              </div>
+              <PreviewPayments
+                state={preview}
+                incomplete={draft.ok ? null : draft.incomplete}
+                unreadable={!draft.ok}
+              />
             </Section>
             <AgreementPreview
               preview={preview.issues.length === 0 ? preview.preview : null}

@@ -1,5 +1,11 @@
-import { Button, Stack, Table, Text } from '@mantine/core';
-import { IconCircleCheck, IconX } from '@tabler/icons-react';
+import { Badge, Button, Menu, Stack, Table, Text } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconChevronDown,
+  IconCircleCheck,
+  IconRefresh,
+  IconX,
+} from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import type { Plan } from '../../../shared/api/plans';
 import { call } from '../../api';
@@ -11,7 +17,11 @@ import { useFormat } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { CustomerCard as Card } from '../customers/CustomerCard';
 import { InvoiceActionModal, type ActionSpec } from '../invoices/InvoiceActionModal';
+import { PlanDocuments } from './PlanDocuments';
 import { PlanInstalments } from './PlanInstalments';
+import { PlanLinks } from './PlanLinks';
+import { isLive } from './plan-view';
+import { useNavigate } from '../../router';
 import { PlanStateBadge } from './PlanStateBadge';
 import { PlanTerms } from './PlanTerms';
 
@@ -32,6 +42,7 @@ export function PlanScreen({ id }: { id: number }) {
   const load = useCallback(() => loadPlan(id), [id]);
   const loaded = useLoad(load);
   const format = useFormat();
+  const navigate = useNavigate();
   const [action, setAction] = useState<ActionSpec | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,6 +72,16 @@ export function PlanScreen({ id }: { id: number }) {
     }
   }
 
+  const markDefaulted: ActionSpec = {
+    title: 'Mark the plan as defaulted',
+    explanation: `The plan ends as not kept, and reminders for ${customer.name}'s invoices start again where they stopped. Payments already made stay recorded.`,
+    amount: 'none',
+    reasonLabel: 'What happened',
+    confirm: 'Mark as defaulted',
+    danger: true,
+    run: ({ reason }) => call('plans.markDefaulted', { planId: plan.id, reason }),
+  };
+
   const callOff: ActionSpec = {
     title: 'Call the plan off',
     explanation: `The plan ends and reminders for ${customer.name}'s invoices start again where they stopped. Payments already made stay recorded.`,
@@ -71,7 +92,7 @@ export function PlanScreen({ id }: { id: number }) {
     run: ({ reason }) => call('plans.cancel', { planId: plan.id, reason }),
   };
 
-  const live = plan.state === 'proposed' || plan.state === 'active';
+  const live = isLive(plan);
   return (
     <Stack className="screen-wide" gap="lg">
       <PageHeader
@@ -79,24 +100,48 @@ export function PlanScreen({ id }: { id: number }) {
         title={`Plan with ${customer.name}`}
         description={
           <>
-            <PlanStateBadge state={plan.state} size="md" /> {money(plan.total)} over{' '}
-            {format.count(
-              plan.instalments.filter((i) => i.number > 0).length,
-              'payment',
-              'payments',
-            )}
+            <PlanStateBadge state={plan.state} size="md" />
+            {plan.signed && (
+              <>
+                {' '}
+                <Badge color="teal" variant="outline" size="md" tt="none">
+                  Signed
+                </Badge>
+              </>
+            )}{' '}
+            {money(plan.paid)} of {money(plan.total)} paid
+            {plan.nextDue && live
+              ? ` · next ${money(plan.nextDue.amount)} on ${format.date(plan.nextDue.due)}`
+              : ''}
           </>
         }
         actions={
           live && (
             <>
-              <Button
-                variant="default"
-                leftSection={<IconX size={18} />}
-                onClick={() => setAction(callOff)}
-              >
-                Call the plan off
-              </Button>
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button variant="default" rightSection={<IconChevronDown size={16} />}>
+                    More
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item
+                    leftSection={<IconRefresh size={16} />}
+                    onClick={() => navigate({ screen: 'renegotiatePlan', id: plan.id })}
+                  >
+                    Renegotiate
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconX size={16} />} onClick={() => setAction(callOff)}>
+                    Call the plan off
+                  </Menu.Item>
+                  <Menu.Item
+                    leftSection={<IconAlertTriangle size={16} />}
+                    onClick={() => setAction(markDefaulted)}
+                  >
+                    Mark as defaulted
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
               {plan.state === 'proposed' && (
                 <Button
                   leftSection={<IconCircleCheck size={18} />}
@@ -115,6 +160,31 @@ export function PlanScreen({ id }: { id: number }) {
         <Stack gap="lg" miw={0}>
           <Card title="Payments">
             <PlanInstalments plan={plan} />
+          </Card>
+          <Card title="Payments received">
+            {plan.payments.length === 0 ? (
+              <Text c="dimmed" fz="sm">
+                Nothing yet. Payments you record for {customer.name} go to this plan's invoices
+                first and tick off its payments in order.
+              </Text>
+            ) : (
+              <Table aria-label="Payments received" verticalSpacing="xs" className="numeric-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Received</Table.Th>
+                    <Table.Th className="end">Amount</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {plan.payments.map((payment) => (
+                    <Table.Tr key={payment.paymentId}>
+                      <Table.Td>{format.date(payment.date)}</Table.Td>
+                      <Table.Td className="end">{money(payment.amount)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
           </Card>
           <Card title="Invoices covered">
             <Table aria-label="Invoices covered" verticalSpacing="xs" className="numeric-table">
@@ -142,9 +212,13 @@ export function PlanScreen({ id }: { id: number }) {
           </Card>
         </Stack>
         <Stack gap="lg" miw={0}>
+          <Card title="The agreement">
+            <PlanDocuments plan={plan} onChanged={loaded.reload} />
+          </Card>
           <Card title="Terms">
             <PlanTerms plan={plan} customerId={customer.id} customerName={customer.name} />
           </Card>
+          <PlanLinks plan={plan} />
           {plan.endReason && (
             <Card title="Why it ended">
               <Text fz="sm">{plan.endReason}</Text>

@@ -1,4 +1,4 @@
-import { Button, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconStairsUp } from '@tabler/icons-react';
 import type { Plan } from '../../../shared/api/plans';
 import { call } from '../../api';
@@ -7,12 +7,11 @@ import { EmptyState } from '../../components/EmptyState';
 import { LoadProblem } from '../../components/LoadProblem';
 import { Nothing } from '../../components/Nothing';
 import { PageHeader } from '../../components/PageHeader';
-import { useBusiness } from '../../business';
 import { useFormat } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
 import { PlanStateBadge } from './PlanStateBadge';
-import { upcomingInstalments } from './plan-view';
+import { isLive, upcomingInstalments } from './plan-view';
 
 const loadPlans = () =>
   Promise.all([call('plans.list', {}), call('customers.list', { includeArchived: true })]);
@@ -21,7 +20,6 @@ const loadPlans = () =>
 export function PlansScreen() {
   const navigate = useNavigate();
   const format = useFormat();
-  const { today } = useBusiness();
   const loaded = useLoad(loadPlans);
   const newButton = (
     <Button
@@ -75,7 +73,6 @@ export function PlansScreen() {
                   key={plan.id}
                   plan={plan}
                   customerName={names.get(plan.customerId) ?? `Customer ${plan.customerId}`}
-                  today={today}
                   format={format}
                 />
               ))}
@@ -92,12 +89,11 @@ const frequencyWords = { weekly: 'Weekly', fortnightly: 'Fortnightly', monthly: 
 function PlanRow(props: {
   plan: Plan;
   customerName: string;
-  today: string;
   format: ReturnType<typeof useFormat>;
 }) {
   const { plan, format } = props;
   const money = (amount: number) => format.money(amount, plan.currency);
-  const next = upcomingInstalments(plan, props.today, 2);
+  const next = upcomingInstalments(plan, 2);
   return (
     <Table.Tr>
       <Table.Td>
@@ -110,20 +106,35 @@ function PlanRow(props: {
         </AppLink>
       </Table.Td>
       <Table.Td>
-        <PlanStateBadge state={plan.state} />
+        <Group gap={6}>
+          <PlanStateBadge state={plan.state} />
+          {plan.signed && (
+            <Badge color="teal" variant="outline" size="sm" tt="none">
+              Signed
+            </Badge>
+          )}
+          {isLive(plan) && plan.missedCount > 0 && (
+            <Badge color="orange" variant="light" size="sm" tt="none">
+              {format.count(plan.missedCount, 'missed payment', 'missed payments')}
+            </Badge>
+          )}
+        </Group>
       </Table.Td>
       <Table.Td className="end">{money(plan.total)}</Table.Td>
-      <Table.Td className="end">
-        <Nothing />
-      </Table.Td>
+      <Table.Td className="end">{plan.paid > 0 ? money(plan.paid) : <Nothing />}</Table.Td>
       <Table.Td>
         {next.length === 0 ? (
           <Nothing />
         ) : (
           <Stack gap={0}>
             {next.map((instalment) => (
-              <Text key={instalment.number} fz="sm">
-                {format.date(instalment.due)} · {money(instalment.amount)}
+              <Text
+                key={instalment.number}
+                fz="sm"
+                c={instalment.status === 'missed' ? 'orange.9' : undefined}
+              >
+                {format.date(instalment.due)} · {money(instalment.amount - instalment.paid)}
+                {instalment.status === 'missed' ? ' (missed)' : ''}
               </Text>
             ))}
           </Stack>

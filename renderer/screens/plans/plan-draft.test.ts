@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planPreviewSchema } from '../../../shared/api/plans';
 import {
+  firstPlanValues,
   issuesByField,
   planFieldOf,
   toPlanTerms,
   toPreviewInput,
+  toRenegotiateTerms,
   type PlanFormValues,
 } from './plan-draft';
 
@@ -20,6 +22,7 @@ const values = (over: Partial<PlanFormValues> = {}): PlanFormValues => ({
   firstDue: '2027-04-15',
   roundTo: '',
   hardship: false,
+  activation: 'signature',
   ...over,
 });
 
@@ -101,5 +104,43 @@ describe('where the API’s messages go', () => {
         { field: 'plan', message: 'Whole form.' },
       ]),
     ).toEqual({ fields: { firstDue: 'Too early.' }, elsewhere: ['Whole form.'] });
+  });
+});
+
+describe('a new plan and a renegotiated one', () => {
+  it('starts with three monthly payments from a month today, on signature', () => {
+    expect(firstPlanValues('2027-01-31', 4)).toMatchObject({
+      customerId: '4',
+      count: '3',
+      frequency: 'monthly',
+      firstDue: '2027-02-28',
+      activation: 'signature',
+    });
+  });
+
+  it('asks for activation at the first payment only when chosen', () => {
+    const draft = toPlanTerms(values({ activation: 'first_payment' }));
+    expect(draft.ok && draft.input.activation).toBe('first_payment');
+    expect(draft.ok && toPreviewInput(draft.input)).not.toHaveProperty('activation');
+  });
+
+  it('previews what is left of the plan, in its currency, with the new terms', () => {
+    const draft = toRenegotiateTerms(values({ currency: '', count: '6', hardship: true }), {
+      id: 9,
+      remaining: 45000,
+      currency: 'EUR',
+    });
+    expect(draft).toEqual({
+      ok: true,
+      input: { planId: 9, frequency: 'monthly', firstDue: '2027-04-15', count: 6, hardship: true },
+      preview: {
+        total: 45000,
+        currency: 'EUR',
+        frequency: 'monthly',
+        firstDue: '2027-04-15',
+        count: 6,
+      },
+    });
+    if (draft.ok) expect(planPreviewSchema.safeParse(draft.preview).success).toBe(true);
   });
 });

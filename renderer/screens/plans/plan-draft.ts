@@ -5,6 +5,7 @@
  */
 import type { InputOf } from '../../../shared/api/contract';
 import type { FieldIssue } from '../../../shared/api/errors';
+import { addMonths, type CalendarDate } from '../../../shared/dates';
 import { parseAmount } from '../../../shared/money';
 import type { PlanFrequency } from '../../../shared/plans/schedule';
 import { amountProblem } from '../../components/amount-messages';
@@ -26,6 +27,26 @@ export interface PlanFormValues {
   /** Round each payment to a multiple of this many major units; '' for exact amounts. */
   roundTo: string;
   hardship: boolean;
+  /** When a proposed plan becomes active: on signature, or on the first payment. */
+  activation: 'signature' | 'first_payment';
+}
+
+/** A new plan's form: three monthly payments from a month today, the owner changes freely. */
+export function firstPlanValues(today: CalendarDate, customerId?: number): PlanFormValues {
+  return {
+    customerId: customerId ? String(customerId) : '',
+    currency: '',
+    invoiceIds: [],
+    deposit: '',
+    sizeBy: 'count',
+    count: '3',
+    amount: '',
+    frequency: 'monthly',
+    firstDue: addMonths(today, 1),
+    roundTo: '',
+    hardship: false,
+    activation: 'signature',
+  };
 }
 
 /** The rounding the builder offers, in major units of the plan's currency. */
@@ -77,6 +98,34 @@ export function toPlanTerms(values: PlanFormValues): PlanDraft {
     };
   }
 
+  const read = readTerms(values);
+  if (!read.ok) return { ok: false, issues: read.issues, incomplete: null };
+  return {
+    ok: true,
+    input: {
+      customerId,
+      invoiceIds: values.invoiceIds.map(Number),
+      currency: values.currency,
+      ...read.terms,
+      ...(values.activation === 'first_payment' ? { activation: 'first_payment' } : {}),
+    },
+  };
+}
+
+/** The terms every plan has, read from the form: dates, how often, sizes and hardship. */
+interface SharedTerms {
+  frequency: PlanFormValues['frequency'];
+  firstDue: string;
+  deposit?: number;
+  count?: number;
+  amount?: number;
+  roundTo?: number;
+  hardship?: true;
+}
+
+function readTerms(
+  values: PlanFormValues,
+): { ok: true; terms: SharedTerms } | { ok: false; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const { currency } = values;
   let deposit: number | undefined;
@@ -108,27 +157,51 @@ export function toPlanTerms(values: PlanFormValues): PlanDraft {
     if (read.issue) issues.push(read.issue);
     else roundTo = read.minor;
   }
-  if (issues.length > 0) return { ok: false, issues, incomplete: null };
+  if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
-    input: {
-      customerId,
-      invoiceIds: values.invoiceIds.map(Number),
-      currency,
+    terms: {
       frequency: values.frequency,
       firstDue: values.firstDue,
       ...(deposit !== undefined ? { deposit } : {}),
       ...(count !== undefined ? { count } : {}),
       ...(amount !== undefined ? { amount } : {}),
       ...(roundTo !== undefined ? { roundTo } : {}),
-      ...(values.hardship ? { hardship: true } : {}),
+      ...(values.hardship ? { hardship: true as const } : {}),
     },
+  };
+}
+
+export type RenegotiateDraft =
+  | { ok: true; input: InputOf<'plans.renegotiate'>; preview: InputOf<'plans.preview'> }
+  | { ok: false; issues: FieldIssue[]; incomplete: string | null };
+
+/** New terms for what is left of a plan: the API's input, and the preview over that amount. */
+export function toRenegotiateTerms(
+  values: PlanFormValues,
+  plan: { id: number; remaining: number; currency: string },
+): RenegotiateDraft {
+  const sizeText = values.sizeBy === 'count' ? values.count : values.amount;
+  if (sizeText.trim() === '') {
+    return {
+      ok: false,
+      issues: [],
+      incomplete: 'Say how many payments, or how much each, to see them.',
+    };
+  }
+  const read = readTerms({ ...values, currency: plan.currency });
+  if (!read.ok) return { ok: false, issues: read.issues, incomplete: null };
+  const { hardship: _, ...previewTerms } = read.terms;
+  return {
+    ok: true,
+    input: { planId: plan.id, ...read.terms },
+    preview: { total: plan.remaining, currency: plan.currency, ...previewTerms },
   };
 }
 
 /** The preview's input: the terms without what only the agreement and the plan use. */
 export function toPreviewInput(terms: PlanTermsInput): InputOf<'plans.preview'> {
-  const { hardship: _, ...preview } = terms;
+  const { hardship: _, activation: __, ...preview } = terms;
   return preview;
 }
 
@@ -145,6 +218,7 @@ export function planFieldOf(apiField: string): keyof PlanFormValues | null {
     case 'firstDue':
     case 'roundTo':
     case 'hardship':
+    case 'activation':
       return top;
     // The total comes from the invoices chosen, so a problem with it is theirs.
     case 'invoiceIds':

@@ -1,22 +1,31 @@
 /**
- * How a plan is shown: which payments to name as coming up. The schedule and every amount
- * come from the API; this only picks rows to show.
+ * How a plan is shown: which payments to name as coming up, and each payment's status in
+ * words. Statuses, amounts and what is paid all come from the API; this only picks and names.
  */
-import type { Plan, PlanInstalment } from '../../../shared/api/plans';
+import type { InstalmentStatus, Plan, PlanInstalment } from '../../../shared/api/plans';
 import { livePlanStates } from '../../../shared/api/plans';
-import type { CalendarDate } from '../../../shared/dates';
 
 /** A plan still running (proposed or active). */
 export function isLive(plan: Plan): boolean {
   return (livePlanStates as readonly string[]).includes(plan.state);
 }
 
-/** The next `limit` payments of a live plan due today or later; none once it has ended. */
-export function upcomingInstalments(
-  plan: Plan,
-  today: CalendarDate,
-  limit: number,
-): PlanInstalment[] {
+/** The next `limit` payments of a live plan not yet paid in full; none once it has ended. */
+export function upcomingInstalments(plan: Plan, limit: number): PlanInstalment[] {
   if (!isLive(plan)) return [];
-  return plan.instalments.filter((instalment) => instalment.due >= today).slice(0, limit);
+  return plan.instalments.filter((instalment) => instalment.status !== 'paid').slice(0, limit);
 }
+
+export const instalmentStatusLabels: Record<InstalmentStatus, string> = {
+  due: 'Due',
+  paid: 'Paid',
+  partly_paid: 'Part paid',
+  missed: 'Missed',
+};
+
+export const instalmentStatusColors: Record<InstalmentStatus, string> = {
+  due: 'blue',
+  paid: 'teal',
+  partly_paid: 'cyan',
+  missed: 'orange',
+};

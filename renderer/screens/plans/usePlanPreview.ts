@@ -5,10 +5,10 @@
  */
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback } from 'react';
+import type { InputOf } from '../../../shared/api/contract';
 import type { PlanPreview } from '../../../shared/api/plans';
 import { ApiCallError, call } from '../../api';
 import { useLoad } from '../../hooks/useLoad';
-import { toPreviewInput, type PlanTermsInput } from './plan-draft';
 
 export interface PlanPreviewState {
   /** The schedule for the terms (while `working`, for the terms of a moment ago); null when none. */
@@ -20,14 +20,14 @@ export interface PlanPreviewState {
   working: boolean;
 }
 
-export function usePlanPreview(terms: PlanTermsInput | null): PlanPreviewState {
-  const key = terms ? JSON.stringify(toPreviewInput(terms)) : '';
+export function usePlanPreview(terms: InputOf<'plans.preview'> | null): PlanPreviewState {
+  const key = terms ? JSON.stringify(terms) : '';
   const [settled] = useDebouncedValue(key, 300);
   const load = useCallback(
     () =>
       settled === ''
         ? Promise.resolve(null)
-        : call('plans.preview', JSON.parse(settled) as ReturnType<typeof toPreviewInput>),
+        : call('plans.preview', JSON.parse(settled) as InputOf<'plans.preview'>),
     [settled],
   );
   const loaded = useLoad(load);
