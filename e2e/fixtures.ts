@@ -38,11 +38,14 @@ export function serverForThisFile(options: { onboarded?: boolean } = {}) {
       if (!server) throw new Error('The server has not started.');
       return server;
     },
-    /** Stops the server and starts another on the same data folder (new port and token). */
-    async restart(): Promise<HeadlessProcess> {
+    /**
+     * Stops the server and starts another on the same data folder (new port and token),
+     * with `env` added (a later `GOODWILL_NOW`, say).
+     */
+    async restart(env?: Record<string, string>): Promise<HeadlessProcess> {
       const dataDir = this.current.dataDir;
       expect(await this.current.stop()).toBe(0);
-      server = await startHeadlessProcess({ dataDir });
+      server = await startHeadlessProcess({ dataDir, ...(env ? { env } : {}) });
       return server;
     },
   };

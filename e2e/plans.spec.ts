@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { pdfPages } from '../electron/testing/pdf-text';
 import { expect, serverForThisFile, test } from './fixtures';
 import { AppPage } from './pages/AppPage';
+import { PaymentPage } from './pages/PaymentPage';
 import { PlanBuilderPage } from './pages/PlanBuilderPage';
 import { PlanPage } from './pages/PlanPage';
 import { PlansPage } from './pages/PlansPage';
+import { TodayPage } from './pages/TodayPage';
 
 // The clock is pinned to Monday 15 March 2027, 09:00 in London (fixtures).
 const server = serverForThisFile({ onboarded: true });
@@ -51,9 +53,11 @@ test('with no plans yet, the list says what a plan is for and how to offer one',
   await expect(page.getByText('Choose a customer to start.')).toBeVisible();
 });
 
-test('a plan built from two invoices: the payments follow the terms, the agreement reads back, and saving proposes it', async ({
+test('a plan from two invoices: built, its agreement read back, the first payment recorded, the second missed and a gentle note proposed', async ({
   page,
 }) => {
+  // A whole plan's life in one journey, with a restart on a later day: longer than most tests.
+  test.setTimeout(180_000);
   const customerId = await owing('Harbour Café', [
     { number: 'HC-101', due: '2027-02-01', amount: 45000 },
     { number: 'HC-102', due: '2027-03-01', amount: 30050 },
@@ -91,6 +95,9 @@ test('a plan built from two invoices: the payments follow the terms, the agreeme
   await builder.fill({ firstDue: '2027-04-15' });
   await expect(builder.payment(4)).toContainText('15 Jul 2027');
 
+  // It starts with the first payment rather than waiting for the signed copy.
+  await page.getByRole('radio', { name: 'When the first payment comes in' }).check();
+
   // The agreement, as both parties will sign it.
   const download = await builder.downloadAgreement();
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
@@ -119,6 +126,36 @@ test('a plan built from two invoices: the payments follow the terms, the agreeme
   await expect(plans.row('Harbour Café')).toContainText('15 Mar 2027 · £150.50');
   await plans.open('Harbour Café');
   await expect(plan.heading('Harbour Café')).toBeVisible();
+
+  // The deposit comes in on the day: recorded against the customer, it pays the plan's first payment.
+  await page.getByRole('link', { name: 'Harbour Café' }).click();
+  await page.getByRole('button', { name: 'Record a payment' }).click();
+  const payment = new PaymentPage(page);
+  await expect(payment.heading).toBeVisible();
+  await payment.fill({ amount: '150.50' });
+  await payment.save();
+  await expect(page.getByRole('heading', { level: 1, name: 'Harbour Café' })).toBeVisible();
+  await app.goTo('Plans');
+  await expect(plans.row('Harbour Café')).toContainText('Active');
+  await expect(plans.row('Harbour Café')).toContainText('£150.50');
+  await plans.open('Harbour Café');
+  await expect(plan.payment('Deposit')).toContainText('Paid 15 Mar 2027');
+  await expect(plan.payment(1)).toContainText('Due');
+
+  // 15 April passes with nothing paid; after the three days' grace, a gentle note is proposed.
+  const later = await server.restart({ GOODWILL_NOW: '2027-04-19T09:00:00Z' });
+  await app.open(later, '/today');
+  const today = new TodayPage(page);
+  await expect(today.heading).toBeVisible();
+  const note = page.getByRole('listitem', {
+    name: 'Harbour Café: note about a missed plan payment',
+  });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText(/15 Apr(il)? 2027/);
+  await app.open(later, '/plans');
+  await expect(plans.row('Harbour Café')).toContainText('1 missed payment');
+  await plans.open('Harbour Café');
+  await expect(plan.payment(1)).toContainText('Missed');
 });
 
 test('terms the API refuses are marked on their fields, and nothing is saved', async ({ page }) => {

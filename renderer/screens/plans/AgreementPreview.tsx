@@ -4,7 +4,7 @@ import type { PlanPreview } from '../../../shared/api/plans';
 import { call } from '../../api';
 import { DocumentButtons } from '../../components/DocumentButtons';
 import { useFormat } from '../../format';
-import type { PlanTermsInput } from './plan-draft';
+import { toAgreementInput, type PlanTermsInput } from './plan-draft';
 
 /**
  * What the agreement will say, beside the form: who agrees, the invoices and the total, and the
@@ -88,7 +88,7 @@ export function AgreementPreview(props: {
             )}
             <Group gap="sm">
               <DocumentButtons
-                load={() => call('plans.agreementPdf', terms)}
+                load={() => call('plans.agreementPdf', toAgreementInput(terms))}
                 onProblem={setProblem}
                 openLabel="Open the agreement"
                 saveLabel="Download the agreement"

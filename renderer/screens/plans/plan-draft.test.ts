@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { planPreviewSchema } from '../../../shared/api/plans';
+import { planAgreementSchema, planPreviewSchema } from '../../../shared/api/plans';
 import {
   firstPlanValues,
   issuesByField,
   planFieldOf,
+  toAgreementInput,
   toPlanTerms,
   toPreviewInput,
   toRenegotiateTerms,
@@ -122,6 +123,10 @@ describe('a new plan and a renegotiated one', () => {
     const draft = toPlanTerms(values({ activation: 'first_payment' }));
     expect(draft.ok && draft.input.activation).toBe('first_payment');
     expect(draft.ok && toPreviewInput(draft.input)).not.toHaveProperty('activation');
+    // The agreement's schema is strict: it is sent only what it knows.
+    if (draft.ok) {
+      expect(planAgreementSchema.safeParse(toAgreementInput(draft.input)).success).toBe(true);
+    }
   });
 
   it('previews what is left of the plan, in its currency, with the new terms', () => {

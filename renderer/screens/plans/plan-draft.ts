@@ -205,6 +205,12 @@ export function toPreviewInput(terms: PlanTermsInput): InputOf<'plans.preview'> 
   return preview;
 }
 
+/** The agreement's input: the terms without how the plan runs once saved. */
+export function toAgreementInput(terms: PlanTermsInput): InputOf<'plans.agreementPdf'> {
+  const { activation: _, ...agreement } = terms;
+  return agreement;
+}
+
 /** Where the form shows an API field's message; null for the form as a whole. */
 export function planFieldOf(apiField: string): keyof PlanFormValues | null {
   const top = apiField.split('.')[0] ?? '';
