@@ -34,6 +34,21 @@ async function owing(name: string, invoices: { number: string; due: string; amou
   return id;
 }
 
+async function openInvoiceIds(customerId: number): Promise<number[]> {
+  const reply = await server.current.api<{ value: { openInvoices: { id: number }[] } }>(
+    'customers.get',
+    { id: customerId },
+  );
+  return reply.body.value.openInvoices.map((invoice) => invoice.id);
+}
+
+/** A 1×1 PNG, as a phone's scan would start; and the first bytes of a Windows program. */
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]);
+
 async function plansOf(customerId: number) {
   const reply = await server.current.api<{ value: unknown[] }>('plans.list', { customerId });
   expect(reply.status).toBe(200);
@@ -174,4 +189,52 @@ test('terms the API refuses are marked on their fields, and nothing is saved', a
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(builder.heading).toBeVisible();
   expect(await plansOf(customerId)).toEqual([]);
+});
+
+test('the signed copy is checked by what it is, not its name; renegotiating puts new terms in place of the rest', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const customerId = await owing('Bay Garage', [
+    { number: 'BG-30', due: '2027-02-13', amount: 60000 },
+  ]);
+  const made = await server.current.api<{ value: { id: number } }>('plans.create', {
+    customerId,
+    invoiceIds: [(await openInvoiceIds(customerId))[0]],
+    currency: 'GBP',
+    count: 4,
+    frequency: 'monthly',
+    firstDue: '2027-06-01',
+  });
+  expect(made.status, JSON.stringify(made.body)).toBe(200);
+  const app = new AppPage(page);
+  const plan = new PlanPage(page);
+  await app.open(server.current, `/plans/${made.body.value.id}`);
+  await expect(plan.heading('Bay Garage')).toBeVisible();
+  await expect(page.getByText('Proposed', { exact: true })).toBeVisible();
+
+  // A program renamed to look like a PDF is refused, kindly, and nothing changes.
+  await plan.attachSigned({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: program });
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByText('Proposed', { exact: true })).toBeVisible();
+
+  // A real scan (a PNG) is kept; the plan is signed and, as chosen, starts.
+  await plan.attachSigned({ name: 'agreement-scan.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByText('Signed copy attached')).toBeVisible();
+  await expect(page.getByText('Active', { exact: true })).toBeVisible();
+  await expect(page.getByText('Signed', { exact: true })).toBeVisible();
+
+  // New terms for the rest: six payments instead of four.
+  await plan.more('Renegotiate');
+  const builder = new PlanBuilderPage(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Renegotiate the plan' })).toBeVisible();
+  await builder.fill({ count: '6' });
+  await builder.expectPaymentCount(6);
+  await expect(builder.payment(6)).toContainText('£100.00');
+  await page.getByRole('button', { name: 'Replace with the new terms' }).click();
+  await expect(plan.heading('Bay Garage')).toBeVisible();
+  await expect(page.getByText(/This plan replaced/)).toBeVisible();
+  await expect(plan.payment(6)).toContainText('£100.00');
+  await page.getByRole('link', { name: 'an earlier one' }).click();
+  await expect(page.getByText(/These terms were renegotiated/)).toBeVisible();
 });

@@ -26,9 +26,22 @@ export class PlanPage {
     return this.page.getByRole('button', { name, exact: true });
   }
 
+  /** Attaches the signed copy through the page's file picker. */
+  async attachSigned(file: { name: string; mimeType: string; buffer: Buffer }) {
+    const choosing = this.page.waitForEvent('filechooser');
+    await this.button('Attach the signed copy').click();
+    await (await choosing).setFiles(file);
+  }
+
+  /** One of the actions under "More". */
+  async more(action: string) {
+    await this.button('More').click();
+    await this.page.getByRole('menuitem', { name: action }).click();
+  }
+
   /** Calls the plan off with a reason, through its dialog. */
   async callOff(reason: string) {
-    await this.button('Call the plan off').click();
+    await this.more('Call the plan off');
     const dialog = this.page.getByRole('dialog', { name: 'Call the plan off' });
     await dialog.getByLabel('Why').fill(reason);
     await dialog.getByRole('button', { name: 'Call the plan off' }).click();
