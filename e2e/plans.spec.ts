@@ -150,6 +150,9 @@ test('a plan from two invoices: built, its agreement read back, the first paymen
   await payment.fill({ amount: '150.50' });
   await payment.save();
   await expect(page.getByRole('heading', { level: 1, name: 'Harbour Café' })).toBeVisible();
+  const customerPlans = page.getByRole('region', { name: 'Payment plans' });
+  await expect(customerPlans).toContainText('£150.50 paid');
+  await expect(customerPlans).toContainText('Active');
   await app.goTo('Plans');
   await expect(plans.row('Harbour Café')).toContainText('Active');
   await expect(plans.row('Harbour Café')).toContainText('£150.50');

@@ -14,6 +14,7 @@ import { BalanceCards } from './BalanceCards';
 import { CustomerDetailsCard } from './CustomerDetailsCard';
 import { CustomerFlags } from './CustomerFlags';
 import { EditCustomerModal } from './EditCustomerModal';
+import { CustomerPlans } from './CustomerPlans';
 import { PaymentsTable } from './PaymentsTable';
 import { Timeline } from './Timeline';
 import { CustomerCard as Card } from './CustomerCard';
@@ -156,6 +157,8 @@ export function CustomerScreen({ id }: { id: number }) {
           </Card>
         </Stack>
         <Stack gap="lg" miw={0}>
+          {/* Read again whenever the timeline grows: every plan change adds to it. */}
+          <CustomerPlans key={timeline.length} customerId={id} />
           <CustomerDetailsCard
             customer={customer}
             onEdit={() => setDialog('edit')}
