@@ -102,3 +102,42 @@ test('statutory interest is not offered for a consumer', async ({ page }) => {
   await expect(options).toContainText(['Yearly interest, by the day']);
   await expect(options.filter({ hasText: 'statutory' })).toHaveCount(0);
 });
+
+test('Settings: the usual terms fill new invoices; a rate over 100% is marked and not saved', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open(server.current, '/settings');
+  const terms = page.getByRole('region', { name: 'Terms, fees and interest' });
+  await expect(terms.getByLabel('Late charges')).toHaveValue('off');
+  await expect(terms.getByRole('table', { name: 'Bank of England base rate' })).toContainText(
+    '3.75%',
+  );
+
+  await terms.getByLabel('Late charges').selectOption({ label: 'Yearly interest, by the day' });
+  await terms.getByLabel('Interest rate (% a year)').fill('101');
+  await terms.getByRole('button', { name: 'Save terms' }).click();
+  await expect(terms.getByText('The interest rate is at most 100% a year.')).toBeVisible();
+  await expect(terms.getByLabel('Interest rate (% a year)')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  const stored = await server.current.api<{ value: { late: unknown } }>('terms.get', {});
+  expect(stored.body.value.late).toEqual({ kind: 'off' });
+
+  await terms.getByLabel('Late charges').selectOption({ label: 'None' });
+  await terms.getByLabel('Days', { exact: true }).fill('14');
+  await terms.getByLabel('Early-payment discount (%)').fill('2');
+  await terms.getByLabel('If paid within (days)').fill('7');
+  await terms.getByRole('button', { name: 'Save terms' }).click();
+  await expect(terms.getByText('Saved. Your terms are up to date.')).toBeVisible();
+
+  const customer = (
+    await server.current.api<{ value: { id: number } }>('customers.create', { name: 'Fern Cafe' })
+  ).body.value;
+  await app.open(server.current, `/invoices/new?customer=${customer.id}`);
+  // Issued on the pinned 15 March 2027, 14 days: due 29 March.
+  await expect(page.getByLabel('Due date')).toHaveText('29 Mar 2027');
+  await expect(page.getByLabel('Early-payment discount (%)')).toHaveValue('2');
+  await expect(page.getByLabel('If paid within (days)')).toHaveValue('7');
+});

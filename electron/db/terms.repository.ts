@@ -84,3 +84,12 @@ export async function effectiveLateTerms(db: Kysely<DB>, customerId: number): Pr
   const own = await readCustomerTerms(db, customerId);
   return own.late ?? (await readBusinessTerms(db)).late;
 }
+
+/** The payment terms for a customer's new invoices: their own, else the business's. */
+export async function effectivePaymentTerms(
+  db: Kysely<DB>,
+  customerId: number,
+): Promise<PaymentTermsSetting> {
+  const own = await readCustomerTerms(db, customerId);
+  return own.payment ?? (await readBusinessTerms(db)).payment;
+}

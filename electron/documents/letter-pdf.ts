@@ -304,7 +304,8 @@ function drawBlock(sheet: Sheet, top: number, name: BlockName, data: LetterData)
   if (table.rows.length === 0 && table.foot.length === 0) return null;
   // The schedule is three short columns: half the width, its dates taking the spare room.
   const schedule = name === 'planSchedule';
-  const flexible = schedule ? 1 : 0;
+  // The workings' long column is what each line is for; the schedule's, its dates.
+  const flexible = schedule || name === 'lateChargesWorkings' ? 1 : 0;
   const columns: TableColumn[] = table.head.map((header, index) => ({
     header,
     align: table.numeric[index] ? 'right' : 'left',

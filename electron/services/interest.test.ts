@@ -11,7 +11,9 @@ import type { InterestClaim, InterestPreview } from '../../shared/interest/claim
 import type { ReferenceRate } from '../../shared/interest/rates';
 import type { BusinessTerms, CustomerTerms } from '../../shared/interest/terms';
 import type { AgingReport, Customer, Invoice, TimelineEntry } from '../../shared/ledger';
+import type { DocumentFile } from '../../shared/api/invoices';
 import { startLedgerApp } from '../testing/ledger-app';
+import { pdfPages } from '../testing/pdf-text';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
@@ -384,6 +386,15 @@ describe('late charges in letters', () => {
       '<td style="padding:4px 12px 4px 0;text-align:right">£455.27</td>',
     );
     expect(draft.text).not.toContain('As a gesture');
+    // The printed letter draws the same workings as a table.
+    const pdf = await ok<DocumentFile>('letters.pdf', {
+      customerId: customer.id,
+      occasion: 'firm',
+    });
+    const printed = (await pdfPages(Buffer.from(pdf.contentBase64, 'base64'))).join('\n');
+    expect(printed).toMatch(/Fixed sum\s+£70\.00/);
+    expect(printed).toMatch(/1 Jun 2023 – 15 Mar 2024\s+289\s+£5,000\.00\s+11\.5%\s+£455\.27/);
+    expect(printed).toMatch(/Total\s+£525\.27/);
 
     await ok('interest.waive', { claimId: claim!.id });
     const after = await ok<{ text: string }>('letters.draft', {
@@ -394,5 +405,65 @@ describe('late charges in letters', () => {
       `As a gesture, we've waived the late-payment interest and charges of £525.27 on invoice ${invoice.number}.`,
     );
     expect(after.text).not.toContain('have been added');
+  });
+});
+
+describe('payment terms for new invoices', () => {
+  it('come from the customer, else the business, when an invoice gives none', async () => {
+    const { ok, customer } = await lateCompany('2027-03-15T09:00:00Z');
+    await ok('terms.update', {
+      payment: { terms: { kind: 'net', days: 14 }, discount: { percent: '2', withinDays: 7 } },
+    });
+    const other = await ok<Customer>('customers.create', {
+      name: 'Tern Studio',
+      kind: 'sole_trader',
+    });
+    await ok('terms.setCustomer', {
+      customerId: other.id,
+      payment: { terms: { kind: 'end_of_month', days: 0 }, discount: null },
+    });
+    const line = [{ description: 'Work', quantity: '1', unitPrice: 10_000 }];
+    const usual = await ok<Invoice>('invoices.create', {
+      customerId: customer.id,
+      issueDate: '2027-03-15',
+      currency: 'GBP',
+      lines: line,
+    });
+    expect(usual).toMatchObject({
+      dueDate: '2027-03-29',
+      terms: { kind: 'net', days: 14 },
+      discount: { percent: '2', withinDays: 7 },
+    });
+    const theirs = await ok<Invoice>('invoices.create', {
+      customerId: other.id,
+      issueDate: '2027-03-15',
+      currency: 'GBP',
+      lines: line,
+    });
+    expect(theirs).toMatchObject({
+      dueDate: '2027-03-31',
+      terms: { kind: 'end_of_month', days: 0 },
+      discount: null,
+    });
+    // Terms given on the invoice win, and an explicit "no discount" stays none.
+    const given = await ok<Invoice>('invoices.create', {
+      customerId: customer.id,
+      issueDate: '2027-03-15',
+      terms: { kind: 'net', days: 30 },
+      discount: null,
+      currency: 'GBP',
+      lines: line,
+    });
+    expect(given).toMatchObject({ dueDate: '2027-04-14', discount: null });
+  });
+
+  it('refuse a fixed date as the usual terms, naming the field, nothing written', async () => {
+    const { call, fingerprint } = await lateCompany();
+    const before = fingerprint();
+    const result = await call('terms.update', {
+      payment: { terms: { kind: 'fixed_date' }, discount: null },
+    });
+    expect(failure(result)).toMatchObject({ code: 'invalid_input', field: 'payment.terms' });
+    expect(fingerprint()).toBe(before);
   });
 });

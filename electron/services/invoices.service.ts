@@ -27,6 +27,7 @@ import {
   takeNextInvoiceNumber,
 } from '../db/invoices.repository';
 import type { DB } from '../db/schema';
+import { effectivePaymentTerms } from '../db/terms.repository';
 import { containsText } from '../db/sql-helpers';
 import type { BusinessContext } from './business-day';
 import { invoiceFromRows, invoiceSummaryFromRow } from './ledger-mapping';
@@ -142,9 +143,16 @@ export function createInvoicesService(deps: {
 
     async create(input) {
       const totals = invoiceTotals(input.lines);
-      const dueDate = input.dueDate ?? dueDateFor(input.issueDate, input.terms!);
+      // Terms left out: the customer's own, else the business's (with their discount).
+      const usual =
+        input.terms === undefined && input.dueDate === undefined
+          ? await effectivePaymentTerms(db, input.customerId)
+          : null;
+      const given = input.terms ?? usual?.terms;
+      const discount = input.discount === undefined && usual ? usual.discount : input.discount;
+      const dueDate = input.dueDate ?? dueDateFor(input.issueDate, given!);
       const terms: PaymentTerms =
-        input.terms ??
+        given ??
         (dueDate === input.issueDate
           ? { kind: 'on_receipt' }
           : { kind: 'net', days: daysBetween(input.issueDate, dueDate) });
@@ -184,8 +192,8 @@ export function createInvoicesService(deps: {
             currency: input.currency,
             terms_kind: terms.kind,
             terms_days: 'days' in terms ? terms.days : 0,
-            discount_percent: input.discount?.percent ?? null,
-            discount_days: input.discount?.withinDays ?? null,
+            discount_percent: discount?.percent ?? null,
+            discount_days: discount?.withinDays ?? null,
             notes: input.notes ?? '',
             net_amount: totals.net,
             tax_amount: totals.tax,

@@ -69,7 +69,7 @@ export const newInvoiceSchema = z
       .max(60, 'Please keep the number under 60 characters.')
       .optional(),
     issueDate: calendarDate,
-    /** Given, or worked out from the terms. */
+    /** Given, or worked out from the terms (the customer's or the business's when left out). */
     dueDate: calendarDate.optional(),
     currency: currencyCode,
     lines: z
@@ -83,10 +83,8 @@ export const newInvoiceSchema = z
   })
   .strict()
   .superRefine((invoice, ctx) => {
-    if (
-      invoice.dueDate === undefined &&
-      (invoice.terms === undefined || invoice.terms.kind === 'fixed_date')
-    ) {
+    // Neither given: the customer's payment terms (or the business's) decide.
+    if (invoice.dueDate === undefined && invoice.terms?.kind === 'fixed_date') {
       ctx.addIssue({
         code: 'custom',
         path: ['dueDate'],

@@ -1,5 +1,5 @@
 import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { currencyCodes } from '../../../shared/currencies';
 import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
@@ -15,6 +15,41 @@ import { CreditHoldNote } from './CreditHoldNote';
 import { InvoiceLinesEditor } from './InvoiceLinesEditor';
 import { InvoiceDiscountFields, InvoiceTermsFields } from './InvoiceTermsFields';
 import { FormProblem, SaveBar } from '../../components/SaveBar';
+
+const termsFields = ['termsKind', 'termsDays', 'discountPercent', 'discountDays'] as const;
+
+/**
+ * Once a customer is chosen, their usual terms (their own, else the business's) fill the terms
+ * and discount, unless the owner has already changed those fields.
+ */
+function useUsualTerms(form: ReturnType<typeof useInvoiceForm>) {
+  const customerId = form.getValues().customerId;
+  useEffect(() => {
+    if (!customerId) return;
+    let live = true;
+    call('terms.customer', { customerId: Number(customerId) }).then(
+      ({ effective: { payment } }) => {
+        if (!live || termsFields.some((field) => form.isDirty(field))) return;
+        const days = 'days' in payment.terms ? payment.terms.days : 0;
+        const values = {
+          termsKind: payment.terms.kind,
+          termsDays: days,
+          discountPercent: payment.discount?.percent ?? '',
+          discountDays: payment.discount?.withinDays ?? 10,
+        };
+        form.setValues(values);
+        // The usual terms are the starting point, not an edit of the owner's.
+        form.setInitialValues({ ...form.getInitialValues(), ...values });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // The form object is stable for the screen's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [customerId]);
+}
 
 /** A new invoice: who, when, what for; the totals as the owner types. */
 export function InvoiceEditorScreen(props: { customerId?: number | undefined }) {
@@ -33,6 +68,7 @@ export function InvoiceEditorScreen(props: { customerId?: number | undefined }) 
     () => (customers.value ?? []).map((c) => ({ value: String(c.id), label: c.name })),
     [customers.value],
   );
+  useUsualTerms(form);
   const [saving, setSaving] = useState<'invoice' | 'draft' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
