@@ -2,8 +2,8 @@
  * Payment behaviour: each customer's figures, summary and suggestions, one at a time for the
  * Customer screen and all at once for the Overdue screen and expected cash.
  *
- * All at once means every paid invoice of the ledger (280,000 at the seeded scale): one
- * grouped pass over the allocations, far the dearest read here. So its result is kept, with
+ * All at once means every paid invoice of the ledger (280,000 at the seeded scale), read a
+ * few hundred customers at a time: far the dearest read here. So its result is kept, with
  * the newest timeline event it has seen. Every change to the ledger appends an event naming
  * its customer in the same transaction, so on the next call only the customers named since
  * are read again (by their index), and a business-wide event or a long list reads all again.
@@ -22,6 +22,7 @@ import {
 import { toColumns, type FieldsOf } from '../../shared/columns';
 import type { CalendarDate } from '../../shared/dates';
 import {
+  allCustomerIds,
   customerCounts,
   customersChangedSince,
   latestEventId,
@@ -59,8 +60,10 @@ const rowFields: FieldsOf<BehaviourRow> = {
 
 const noCounts: CustomerCounts = { kept: 0, broken: 0, open: 0, disputes: 0, contacts: 0 };
 
-/** Beyond this many customers changed since the last read, one pass over all is quicker. */
+/** Beyond this many customers changed since the last read, reading all again is quicker. */
 const rereadAllAbove = 200;
+/** Customers read in one go on a full read, before other calls get a turn. */
+const customersPerRead = 250;
 
 /** Paid rows (ordered by customer) grouped into each customer's list. */
 function groupPaid(rows: readonly PaidRow[], into: Map<number, PaidInvoice[]>) {
@@ -102,8 +105,15 @@ export function createBehaviourService(deps: {
       kept = { eventId, paid };
       return paid;
     }
+    // Read a few hundred customers at a time, letting other calls in between: one pass over
+    // every paid invoice holds the process for seconds on a large ledger (better-sqlite3 reads
+    // synchronously), and the Overdue screen asks for this just after its rows.
     const paid = new Map<number, PaidInvoice[]>();
-    groupPaid(await paidInvoices(db, sqlite, null), paid);
+    const ids = await allCustomerIds(db);
+    for (let start = 0; start < ids.length; start += customersPerRead) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      groupPaid(await paidInvoices(db, sqlite, ids.slice(start, start + customersPerRead)), paid);
+    }
     kept = { eventId, paid };
     return paid;
   }
