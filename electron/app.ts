@@ -19,6 +19,7 @@ import { createAppService } from './services/app.service';
 import { businessContext } from './services/business-day';
 import { createCustomersService } from './services/customers.service';
 import { createDocumentsService } from './services/documents.service';
+import { createExportsService } from './services/exports.service';
 import { createInvoicesService } from './services/invoices.service';
 import { createLedgerService } from './services/ledger.service';
 import { createBehaviourService } from './services/behaviour.service';
@@ -148,6 +149,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     promises: () => promises,
     disputes: () => disputes,
   });
+  const ledger = createLedgerService({ db: connection.db, sqlite: connection.sqlite, context });
   const services: Services = {
     settings,
     invoices,
@@ -158,7 +160,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       invoices: () => invoices,
       payments: () => payments,
     }),
-    ledger: createLedgerService({ db: connection.db, sqlite: connection.sqlite, context }),
+    ledger,
     behaviour,
     cash: createCashService({
       db: connection.db,
@@ -208,6 +210,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     }),
     terms: createTermsService({ db: connection.db, clock }),
     interest: createInterestService({ db: connection.db, clock, context }),
+    exports: createExportsService({ db: connection.db, clock, context, settings, ledger }),
     app: createAppService({
       clock,
       settings,

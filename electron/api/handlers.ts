@@ -84,6 +84,8 @@ export function createHandlers(services: Services): Handlers {
     'plans.preview': (input) => services.plans.preview(input),
     'plans.agreementPdf': (input) => services.plans.agreementPdf(input),
     'plans.create': (input) => services.plans.create(input),
+    'exports.csv': (input) => services.exports.csv(input),
+    'statements.pdf': (input) => services.exports.statementPdf(input),
     'plans.get': (input) => services.plans.get(input.planId),
     'plans.list': (input) => services.plans.list(input),
     'plans.activate': (input) => services.plans.activate(input.planId),

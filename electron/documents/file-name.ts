@@ -36,3 +36,9 @@ export function planAgreementFileName(plan: { customerName: string }): string {
   const who = plan.customerName.trim();
   return safeFileName(`Payment plan agreement${who ? ` - ${who}` : ''}`, 'pdf');
 }
+
+/** "Statement 2027-03-31 - Jones Plumbing.pdf": the closing date first, so they sort in order. */
+export function statementFileName(statement: { to: string; customerName: string }): string {
+  const who = statement.customerName.trim();
+  return safeFileName(`Statement ${statement.to}${who ? ` - ${who}` : ''}`, 'pdf');
+}

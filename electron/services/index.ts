@@ -7,6 +7,7 @@ import type { DisputesService } from './disputes.service';
 import type { CustomersService } from './customers.service';
 import type { DocumentsService } from './documents.service';
 import type { InterestService } from './interest.service';
+import type { ExportsService } from './exports.service';
 import type { InvoicesService } from './invoices.service';
 import type { LedgerService } from './ledger.service';
 import type { LettersService } from './letters.service';
@@ -39,4 +40,5 @@ export interface Services {
   plans: PlansService;
   terms: TermsService;
   interest: InterestService;
+  exports: ExportsService;
 }

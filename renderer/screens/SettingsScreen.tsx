@@ -1,3 +1,4 @@
+import { DataExports } from './settings/DataExports';
 import { Alert, Button, Code, Stack, Text, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -115,6 +116,7 @@ export function SettingsScreen(props: {
           Goodwill {props.info.version}, running{' '}
           {props.info.mode === 'electron' ? 'as a desktop app' : 'in your browser (headless mode)'}.
         </Text>
+        <DataExports />
       </Section>
     </Stack>
   );

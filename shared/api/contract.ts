@@ -8,6 +8,7 @@ import { behaviourMethods } from './behaviour';
 import { cashMethods } from './cash';
 import { customerMethods } from './customers';
 import type { ApiResult } from './errors';
+import { exportMethods } from './exports';
 import { interestMethods } from './interest';
 import { invoiceMethods } from './invoices';
 import { ledgerMethods } from './ledger';
@@ -35,6 +36,7 @@ export const contract = {
   ...toneMethods,
   ...planMethods,
   ...interestMethods,
+  ...exportMethods,
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { CustomerFlags } from './CustomerFlags';
 import { EditCustomerModal } from './EditCustomerModal';
 import { CustomerPlans } from './CustomerPlans';
 import { PaymentsTable } from './PaymentsTable';
+import { StatementCard } from './StatementCard';
 import { Timeline } from './Timeline';
 import { CustomerCard as Card } from './CustomerCard';
 import { CustomerReminders } from './reminders/CustomerReminders';
@@ -168,6 +169,7 @@ export function CustomerScreen({ id }: { id: number }) {
           {reminders.value?.customerId === id && (
             <CallsCard customerId={id} contacts={reminders.value.contacts} onChanged={refresh} />
           )}
+          <StatementCard customerId={id} />
           <Card title="Timeline">
             <Timeline entries={timeline} />
           </Card>
