@@ -59,4 +59,23 @@ export class CustomerPage {
   async recordPayment() {
     await this.page.getByRole('button', { name: 'Record a payment' }).click();
   }
+
+  readonly statement = () => this.page.getByRole('region', { name: 'Statement' });
+
+  /** The Statement card: the period it covers. */
+  async statementPeriod(from: string, to: string) {
+    await this.statement().getByLabel('From').fill(from);
+    await this.statement().getByLabel('To').fill(to);
+  }
+
+  /** Clicks "Download statement"; resolves with the download. */
+  async downloadStatement() {
+    const download = this.page.waitForEvent('download');
+    await this.askForStatement();
+    return download;
+  }
+
+  async askForStatement() {
+    await this.statement().getByRole('button', { name: 'Download statement' }).click();
+  }
 }

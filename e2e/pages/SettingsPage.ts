@@ -21,4 +21,14 @@ export class SettingsPage {
   async expectNothingSaved() {
     await expect(this.status).toHaveText(/Nothing was saved/);
   }
+
+  /** Settings → Your data: one of the CSV export buttons; resolves with the download. */
+  async exportCsv(label: string) {
+    const download = this.page.waitForEvent('download');
+    await this.page
+      .getByRole('group', { name: 'Export as CSV' })
+      .getByRole('button', { name: label })
+      .click();
+    return download;
+  }
 }

@@ -1,7 +1,7 @@
 import { Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { addMonths } from '../../../shared/dates';
-import { call } from '../../api';
+import { ApiCallError, call } from '../../api';
 import { useBusiness } from '../../business';
 import { DocumentButtons } from '../../components/DocumentButtons';
 import { CustomerCard as Card } from './CustomerCard';
@@ -44,11 +44,17 @@ export function StatementCard(props: { customerId: number }) {
         <Group gap="xs">
           <DocumentButtons
             size="xs"
-            load={() => {
+            load={async () => {
               setProblem(null);
-              return call('statements.pdf', { customerId: props.customerId, from, to });
+              try {
+                return await call('statements.pdf', { customerId: props.customerId, from, to });
+              } catch (error) {
+                // The field's own sentence reads better here than "from: …".
+                const issue = error instanceof ApiCallError ? error.issues[0] : undefined;
+                throw issue ? new Error(issue.message) : error;
+              }
             }}
-            onProblem={setProblem}
+            onProblem={(message) => setProblem(message)}
             openLabel="Open statement"
             saveLabel="Download statement"
           />

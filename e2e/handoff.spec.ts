@@ -1,0 +1,90 @@
+/**
+ * Exports, statements and the agency handoff through the screens: a statement downloaded from
+ * the Customer screen, a CSV from Settings → Your data.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { pdfPages } from '../electron/testing/pdf-text';
+import { expect, serverForThisFile, test } from './fixtures';
+import { AppPage } from './pages/AppPage';
+import { CustomerPage } from './pages/CustomerPage';
+import { SettingsPage } from './pages/SettingsPage';
+
+// The clock is pinned to Monday 15 March 2027, 09:00 in London.
+const server = serverForThisFile({ onboarded: true });
+
+async function api<T>(method: string, input: unknown): Promise<T> {
+  const reply = await server.current.api<{ value: T }>(method, input);
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  return reply.body.value;
+}
+
+/** A customer with one £120.00 invoice due on `due` (issued the same day). */
+async function owing(name: string, number: string, due: string): Promise<number> {
+  const { id } = await api<{ id: number }>('customers.create', { name });
+  await api('invoices.create', {
+    customerId: id,
+    number,
+    issueDate: due,
+    dueDate: due,
+    currency: 'GBP',
+    lines: [{ description: 'Plumbing', quantity: '1', unitPrice: 12000 }],
+  });
+  return id;
+}
+
+test('a statement for a period downloads from the Customer screen', async ({ page }) => {
+  const id = await owing('Harbour Café', 'HC-1', '2027-01-10');
+  await api('invoices.create', {
+    customerId: id,
+    number: 'HC-2',
+    issueDate: '2027-02-10',
+    dueDate: '2027-02-24',
+    currency: 'GBP',
+    lines: [{ description: 'Boiler', quantity: '1', unitPrice: 30000 }],
+  });
+  await api('payments.record', {
+    customerId: id,
+    date: '2027-02-20',
+    amount: 5000,
+    currency: 'GBP',
+    reference: 'Cheque 17',
+  });
+  const app = new AppPage(page);
+  const customer = new CustomerPage(page);
+  await app.open(server.current, `/customers/${id}`);
+  await expect(customer.heading('Harbour Café')).toBeVisible();
+
+  await customer.statementPeriod('2027-02-01', '2027-02-28');
+  const download = await customer.downloadStatement();
+  expect(download.suggestedFilename()).toBe('Statement 2027-02-28 - Harbour Café.pdf');
+  const text = (await pdfPages(await readFile(await download.path())))
+    .join('\n')
+    .replace(/[ \t]+/g, ' ');
+  expect(text).toMatch(/Opening balance £120\.00/);
+  expect(text).toMatch(/Invoice HC-2, due 24 February 2027 £300\.00 £420\.00/);
+  expect(text).toMatch(/Payment received · Cheque 17 £50\.00 £370\.00/);
+  expect(text).toMatch(/Closing balance £370\.00/);
+
+  // A period that ends before it starts is refused, kindly, on the card.
+  await customer.statementPeriod('2027-03-01', '2027-02-01');
+  await customer.askForStatement();
+  await expect(customer.statement().getByRole('alert')).toHaveText(
+    'The period has to start on or before the day it ends.',
+  );
+});
+
+test('Settings → Your data exports customers as CSV a spreadsheet opens safely', async ({
+  page,
+}) => {
+  await owing('=SUM(1+1)', 'EV-1', '2027-02-01');
+  const app = new AppPage(page);
+  const settings = new SettingsPage(page);
+  await app.open(server.current, '/settings');
+  const download = await settings.exportCsv('Customers');
+  expect(download.suggestedFilename()).toBe('Goodwill customers 2027-03-15.csv');
+  const bytes = await readFile(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+  expect(rows.map((row) => row.name)).toContain("'=SUM(1+1)");
+});
