@@ -1,14 +1,18 @@
 /**
  * Exports, statements and the agency handoff through the screens: a statement downloaded from
- * the Customer screen, a CSV from Settings → Your data.
+ * the Customer screen, a CSV from Settings → Your data, and a +90 customer handed over from
+ * the Today queue with the dossier downloaded.
  */
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { pdfPages } from '../electron/testing/pdf-text';
 import { expect, serverForThisFile, test } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { CustomerPage } from './pages/CustomerPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TodayPage } from './pages/TodayPage';
 
 // The clock is pinned to Monday 15 March 2027, 09:00 in London.
 const server = serverForThisFile({ onboarded: true });
@@ -87,4 +91,35 @@ test('Settings → Your data exports customers as CSV a spreadsheet opens safely
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
   expect(rows.map((row) => row.name)).toContain("'=SUM(1+1)");
+});
+
+test('a +90 customer is handed over from Today: the dossier downloads and chasing stops', async ({
+  page,
+}) => {
+  await owing('Lighthouse Inn', 'LI-95', '2026-12-10'); // 95 days: the agency decision
+  const app = new AppPage(page);
+  const today = new TodayPage(page);
+  await app.open(server.current, '/today');
+  await expect(today.row('Lighthouse Inn', 'Decisions')).toBeVisible();
+
+  const download = await today.handOver('Lighthouse Inn', 'Fair Collect Ltd');
+  expect(download.suggestedFilename()).toBe('Agency dossier 2027-03-15 - Lighthouse Inn.zip');
+  const { stdout } = await promisify(execFile)('unzip', ['-Z1', await download.path()]);
+  expect(stdout.trim().split('\n')).toEqual(
+    expect.arrayContaining(['Dossier - Lighthouse Inn.pdf', 'invoices.csv', 'contacts.csv']),
+  );
+  await expect(today.confirmation).toContainText(
+    'Lighthouse Inn · Handed over to Fair Collect Ltd. Chasing has stopped',
+  );
+  await expect(today.row('Lighthouse Inn')).toHaveCount(0);
+
+  // Opened afresh, the queue still has nothing for them; their timeline says why.
+  await app.open(server.current, '/today');
+  await expect(today.heading).toBeVisible();
+  await expect(today.row('Lighthouse Inn')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Customers' }).first().click();
+  await page.getByRole('link', { name: 'Lighthouse Inn' }).click();
+  await expect(new CustomerPage(page).timeline).toContainText(
+    'Handed over to Fair Collect Ltd: chasing has stopped.',
+  );
 });

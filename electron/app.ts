@@ -20,6 +20,7 @@ import { businessContext } from './services/business-day';
 import { createCustomersService } from './services/customers.service';
 import { createDocumentsService } from './services/documents.service';
 import { createExportsService } from './services/exports.service';
+import { createHandoffsService } from './services/handoffs.service';
 import { createInvoicesService } from './services/invoices.service';
 import { createLedgerService } from './services/ledger.service';
 import { createBehaviourService } from './services/behaviour.service';
@@ -150,16 +151,18 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     disputes: () => disputes,
   });
   const ledger = createLedgerService({ db: connection.db, sqlite: connection.sqlite, context });
+  const exports = createExportsService({ db: connection.db, clock, context, settings, ledger });
+  const customers = createCustomersService({
+    db: connection.db,
+    clock,
+    invoices: () => invoices,
+    payments: () => payments,
+  });
   const services: Services = {
     settings,
     invoices,
     payments,
-    customers: createCustomersService({
-      db: connection.db,
-      clock,
-      invoices: () => invoices,
-      payments: () => payments,
-    }),
+    customers,
     ledger,
     behaviour,
     cash: createCashService({
@@ -210,7 +213,16 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     }),
     terms: createTermsService({ db: connection.db, clock }),
     interest: createInterestService({ db: connection.db, clock, context }),
-    exports: createExportsService({ db: connection.db, clock, context, settings, ledger }),
+    exports,
+    handoffs: createHandoffsService({
+      db: connection.db,
+      clock,
+      context,
+      settings,
+      customers,
+      exports,
+      folder: join(dataDir, 'handoffs'),
+    }),
     app: createAppService({
       clock,
       settings,

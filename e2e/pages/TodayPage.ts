@@ -54,4 +54,14 @@ export class TodayPage {
   async confirmCall() {
     await this.dialog.getByRole('button', { name: 'Log the call' }).click();
   }
+
+  /** The +90 decision: "Hand over…", the agency's name, then the button; resolves with the download. */
+  async handOver(customer: string, agency: string) {
+    await this.row(customer).getByRole('button', { name: 'Hand over…' }).click();
+    await expect(this.dialog).toBeVisible();
+    await this.dialog.getByLabel('Agency (optional)', { exact: true }).fill(agency);
+    const download = this.page.waitForEvent('download');
+    await this.dialog.getByRole('button', { name: 'Hand over and download the dossier' }).click();
+    return download;
+  }
 }

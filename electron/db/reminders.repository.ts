@@ -22,12 +22,16 @@ export interface CustomerFacts {
   do_not_contact_until: string | null;
   reminders_mode: 'business' | 'custom' | 'none';
   reminders_ladder: string | null;
+  /** 1 while a handoff to an agency stands: chasing has stopped. */
+  handed_over: number;
 }
 
 export async function customerFacts(db: Kysely<DB>, ids: readonly number[] | 'all') {
   const { rows } = await sql<CustomerFacts>`
     SELECT id, name, kind, time_zone, do_not_contact, do_not_contact_reason,
-      do_not_contact_until, reminders_mode, reminders_ladder
+      do_not_contact_until, reminders_mode, reminders_ladder,
+      EXISTS (SELECT 1 FROM handoffs h WHERE h.customer_id = customers.id
+        AND h.taken_back_at IS NULL) AS handed_over
     FROM customers WHERE ${among('id', ids)}`.execute(db);
   return rows;
 }

@@ -426,6 +426,19 @@ export interface InterestWaiversTable {
   created_at: string;
 }
 
+export interface HandoffsTable {
+  id: Generated<number>;
+  customer_id: number;
+  agency: Generated<string>;
+  note: Generated<string>;
+  item_id: number | null;
+  handed_over_at: string;
+  /** Inside the data folder's `handoffs/`. */
+  file_name: string;
+  taken_back_at: string | null;
+  taken_back_reason: Generated<string>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -464,6 +477,7 @@ export interface DB {
   reference_rates: ReferenceRatesTable;
   interest_claims: InterestClaimsTable;
   interest_waivers: InterestWaiversTable;
+  handoffs: HandoffsTable;
 }
 
 export type SettingsRow = Selectable<SettingsTable>;

@@ -180,8 +180,9 @@ export async function loadSituations(
       outcome: row.outcome,
     }));
 
+    // Handed over to an agency: the ladder is theirs now, until the owner takes it back.
     const ladder =
-      customer.reminders_mode === 'none'
+      customer.reminders_mode === 'none' || customer.handed_over === 1
         ? null
         : customer.reminders_mode === 'custom' && customer.reminders_ladder
           ? (JSON.parse(customer.reminders_ladder) as Ladder)

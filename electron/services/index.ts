@@ -8,6 +8,7 @@ import type { CustomersService } from './customers.service';
 import type { DocumentsService } from './documents.service';
 import type { InterestService } from './interest.service';
 import type { ExportsService } from './exports.service';
+import type { HandoffsService } from './handoffs.service';
 import type { InvoicesService } from './invoices.service';
 import type { LedgerService } from './ledger.service';
 import type { LettersService } from './letters.service';
@@ -41,4 +42,5 @@ export interface Services {
   terms: TermsService;
   interest: InterestService;
   exports: ExportsService;
+  handoffs: HandoffsService;
 }

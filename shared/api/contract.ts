@@ -10,6 +10,7 @@ import { customerMethods } from './customers';
 import type { ApiResult } from './errors';
 import { exportMethods } from './exports';
 import { interestMethods } from './interest';
+import { handoffMethods } from './handoffs';
 import { invoiceMethods } from './invoices';
 import { ledgerMethods } from './ledger';
 import { letterMethods } from './letters';
@@ -37,6 +38,7 @@ export const contract = {
   ...planMethods,
   ...interestMethods,
   ...exportMethods,
+  ...handoffMethods,
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

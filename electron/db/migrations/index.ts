@@ -11,6 +11,7 @@ import * as m0005 from './0005_mail';
 import * as m0006 from './0006_plans';
 import * as m0007 from './0007_plan_lifecycle';
 import * as m0009 from './0009_terms_fees_interest';
+import * as m0010 from './0010_agency_handoff';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   m0006,
   m0007,
   m0009,
+  m0010,
 ];

@@ -11,7 +11,7 @@ import classes from './Today.module.css';
 import { mainAction, offersPlan, rowKey, whySentences } from './today-view';
 import { useNavigate } from '../../router';
 
-export type RowAction = 'main' | 'skip' | 'snooze' | 'log_call';
+export type RowAction = 'main' | 'skip' | 'snooze' | 'log_call' | 'hand_over';
 
 const mainLabels = { approve: 'Approve', note: 'Noted', log_call: 'Log outcome' } as const;
 
@@ -103,6 +103,15 @@ export function QueueRow(props: {
         </div>
         {main && (
           <Group gap={6} wrap="nowrap">
+            {item.step === 'agency' && (
+              <Button
+                size="compact-sm"
+                variant={variant}
+                onClick={() => props.onAction(item, 'hand_over')}
+              >
+                Hand over…
+              </Button>
+            )}
             <Button
               size="compact-sm"
               variant={main === 'log_call' ? (quiet ? 'default' : 'light') : variant}

@@ -16,6 +16,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
 import { ActionDialog, type OpenDialog } from './ActionDialog';
 import { useLetterChecks, type CheckedLetter } from './letter-check';
+import { HandOverDialog } from './HandOverDialog';
 import { QueueRow, type RowAction } from './QueueRow';
 import { SendAnywayDialog, type SendAnyway } from './SendAnywayDialog';
 import classes from './Today.module.css';
@@ -51,6 +52,7 @@ export function TodayScreen() {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [sendAnyway, setSendAnyway] = useState<SendAnyway | null>(null);
+  const [handOver, setHandOver] = useState<(QueueItem & { id: number }) | null>(null);
   const letters = useLetterChecks();
   const listRef = useRef<HTMLDivElement>(null);
   // After a row leaves, the row that took its place gets the focus, so the keys carry on.
@@ -109,6 +111,7 @@ export function TodayScreen() {
     if (item.id === null) return;
     const withId = { ...item, id: item.id };
     const main = mainAction(item);
+    if (action === 'hand_over') return setHandOver(withId);
     if (action === 'main' && main !== 'log_call') return void approve(withId);
     if (action === 'log_call' || action === 'main') {
       if (main === 'log_call') setDialog({ kind: 'log_call', item: withId });
@@ -217,6 +220,21 @@ export function TodayScreen() {
         )}
       </div>
       <ActionDialog open={dialog} onClose={() => setDialog(null)} onDone={finished} />
+      <HandOverDialog
+        key={handOver?.id ?? 'closed'}
+        item={handOver}
+        onClose={() => setHandOver(null)}
+        onDone={(item, message) => {
+          setHandOver(null);
+          finished(item, {
+            itemId: item.id,
+            customerId: item.customerId,
+            status: 'done',
+            sendAfter: null,
+            message,
+          });
+        }}
+      />
       <SendAnywayDialog
         open={sendAnyway}
         busy={sendAnyway !== null && busyKey === rowKey(sendAnyway.item)}
