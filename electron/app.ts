@@ -221,6 +221,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       settings,
       customers,
       exports,
+      interestClaims: (customerId) => services.interest.claims(customerId),
       folder: join(dataDir, 'handoffs'),
     }),
     app: createAppService({

@@ -176,16 +176,27 @@ function drawSummary(sheet: Sheet, input: DossierPdfInput, { day, money }: Forma
   if (data.interest.length === 0) {
     y = paragraph(sheet, y, 'No interest is claimed: the balance above is the whole claim.') + 14;
   } else {
+    y = paragraph(
+      sheet,
+      y,
+      'Each claim was raised as an invoice of its own, so it is already in the balance above.',
+    );
     y =
       table(
         sheet,
-        y,
+        y + 4,
         [
-          { header: 'Invoice', align: 'left', fit: true },
+          { header: 'Late invoice', align: 'left', fit: true },
           { header: 'How it is worked out', align: 'left' },
-          { header: 'Interest', align: 'right', fit: true },
+          { header: 'Claimed', align: 'right', fit: true },
+          { header: 'Waived', align: 'right', fit: true },
         ],
-        data.interest.map((i) => [i.invoiceNumber, i.workings, money(i.amount, i.currency)]),
+        data.interest.map((i) => [
+          `${i.invoiceNumber}\n(charged on ${i.chargeNumber}, ${day(i.claimedOn)})`,
+          i.workings,
+          money(i.amount, i.currency),
+          i.waived ? money(i.waived, i.currency) : '',
+        ]),
       ) + 14;
   }
 

@@ -71,12 +71,17 @@ export interface DossierPlan {
   instalments: { number: number; dueDate: CalendarDate; amount: Minor }[];
 }
 
-/** Interest claimed on the debt, with how it was worked out (see DossierData.interest). */
+/** Interest and late charges claimed on the debt, with how they were worked out. */
 export interface DossierInterest {
+  /** The late invoice. */
   invoiceNumber: string;
+  /** The invoice the charge was raised as (part of the balance). */
+  chargeNumber: string;
   currency: string;
+  claimedOn: CalendarDate;
   amount: Minor;
-  /** The workings in words: rate, days, from and to. */
+  waived: Minor;
+  /** The workings in words: one sentence per charge line (rate, days, from and to). */
   workings: string;
 }
 
@@ -89,12 +94,7 @@ export interface DossierData {
   promises: DossierPromise[];
   disputes: DossierDispute[];
   plans: DossierPlan[];
-  /**
-   * Interest claimed, per invoice. Statutory interest is being built on its own branch
-   * (`interest`, migration 0009) and had not landed when the dossier was: until it does, this
-   * is empty and the dossier says no interest is claimed. The seam is `claimedInterest` in
-   * electron/services/handoffs.service.ts.
-   */
+  /** Interest and late charges claimed (interest.claims), with their workings. */
   interest: DossierInterest[];
 }
 

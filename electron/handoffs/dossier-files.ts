@@ -86,8 +86,11 @@ const planColumns: CsvColumn<PlanRow>[] = [
 
 const interestColumns: CsvColumn<DossierInterest>[] = [
   text('invoice_number', (r) => r.invoiceNumber),
+  text('charge_invoice_number', (r) => r.chargeNumber),
+  text('claimed_on', (r) => r.claimedOn),
   text('currency', (r) => r.currency),
-  number('interest', (r) => minorToDecimalString(r.amount, r.currency)),
+  number('claimed', (r) => minorToDecimalString(r.amount, r.currency)),
+  number('waived', (r) => minorToDecimalString(r.waived, r.currency)),
   text('workings', (r) => r.workings),
 ];
 

@@ -14,6 +14,8 @@ import { daysOverdue } from '../../shared/aging';
 import { AppError } from '../../shared/api/errors';
 import type { Handoff, HandOverInput } from '../../shared/api/handoffs';
 import type { DocumentFile } from '../../shared/api/invoices';
+import type { InterestClaim } from '../../shared/interest/claims';
+import { minorToDecimalString } from '../../shared/money';
 import type { Clock } from '../../shared/dates';
 import { appendEvent } from '../db/events.repository';
 import type { DB, HandoffsTable } from '../db/schema';
@@ -50,13 +52,29 @@ function handoffFromRow(row: Selectable<HandoffsTable>): Handoff {
   };
 }
 
-/**
- * Interest claimed on the customer's invoices, with its workings. The seam for statutory
- * interest, which is being built on branch `interest` and had not landed when this was: until
- * it does, nothing is claimed and the dossier says so.
- */
-function claimedInterest(_db: Kysely<DB>, _customerId: number): Promise<DossierInterest[]> {
-  return Promise.resolve([]);
+/** The claims as the dossier lists them: each with its workings in sentences. */
+function dossierInterest(claims: readonly InterestClaim[]): DossierInterest[] {
+  return claims.map((claim) => ({
+    invoiceNumber: claim.invoiceNumber,
+    chargeNumber: claim.chargeNumber,
+    currency: claim.currency,
+    claimedOn: claim.claimedOn,
+    amount: claim.amount,
+    waived: claim.waived,
+    workings: claim.lines
+      .flatMap((line) => [
+        line.description,
+        ...line.periods.map((period) => {
+          const on = minorToDecimalString(period.principal, claim.currency);
+          const base = period.reference
+            ? ` (${period.reference.source} rate ${period.reference.ratePercent}% on ${period.reference.on})`
+            : '';
+          const amount = minorToDecimalString(period.amount, claim.currency);
+          return `${period.from} to ${period.to}: ${period.days} days at ${period.ratePercent}% a year${base} on ${claim.currency} ${on} = ${claim.currency} ${amount}`;
+        }),
+      ])
+      .join('\n'),
+  }));
 }
 
 function balancesOf(data: DossierData, today: string): DossierBalance[] {
@@ -96,6 +114,8 @@ export function createHandoffsService(deps: {
   settings: SettingsService;
   customers: CustomersService;
   exports: ExportsService;
+  /** Interest and late charges claimed from the customer (the interest service). */
+  interestClaims: (customerId: number) => Promise<InterestClaim[]>;
   /** Where dossiers are kept: the data folder's `handoffs/`. */
   folder: string;
 }): HandoffsService {
@@ -162,7 +182,11 @@ export function createHandoffsService(deps: {
         deps.settings.get(),
       ]);
       const now = deps.clock.now();
-      const data = await readDossierData(db, customer.id, await claimedInterest(db, customer.id));
+      const data = await readDossierData(
+        db,
+        customer.id,
+        dossierInterest(await deps.interestClaims(customer.id)),
+      );
       const agency = input.agency ?? '';
       const note = input.note ?? '';
       const { renderDossierPdf } = await loadRenderer();

@@ -286,4 +286,43 @@ describe('handoffs.create', () => {
     await expect(readdir(join(dataDir, 'handoffs'))).rejects.toThrow(/ENOENT/);
     expect(decision.step).toBe('agency');
   });
+
+  it('lists the interest claimed with its workings, already part of the balance', async () => {
+    const { ok } = await startLedgerApp(await tempDir());
+    const firm = await ok<Customer>('customers.create', { name: 'Harbour Ltd', kind: 'company' });
+    await ok<Invoice>('invoices.create', {
+      customerId: firm.id,
+      number: 'HB-1',
+      issueDate: '2026-11-10',
+      dueDate: '2026-12-10',
+      currency: 'GBP',
+      lines: [{ description: 'Boiler', quantity: '1', unitPrice: 100000 }],
+    });
+    await ok('terms.update', { late: { kind: 'simple_interest', ratePercent: '8', graceDays: 0 } });
+    const claims = await ok<{ amount: number; chargeNumber: string }[]>('interest.claim', {
+      customerId: firm.id,
+    });
+    expect(claims).toHaveLength(1);
+    const { dossier } = await ok<{ dossier: DocumentFile }>('handoffs.create', {
+      customerId: firm.id,
+    });
+    const files = await unzip(Buffer.from(dossier.contentBase64, 'base64'), await tempDir());
+    const interest = rowsOf(files.get('interest.csv')!);
+    expect(interest).toHaveLength(1);
+    expect(interest[0]).toMatchObject({
+      invoice_number: 'HB-1',
+      charge_invoice_number: claims[0]!.chargeNumber,
+      currency: 'GBP',
+      waived: '0.00',
+    });
+    expect(Number(interest[0]!.claimed) * 100).toBe(claims[0]!.amount);
+    expect(interest[0]!.workings).toMatch(
+      /2026-12-11 to 2027-03-15: 95 days at 8% a year on GBP 1000\.00 = GBP \d+\.\d\d/,
+    );
+    const pdf = (await pdfPages(files.get('Dossier - Harbour Ltd.pdf')!))
+      .join('\n')
+      .replace(/[ \t]+/g, ' ');
+    expect(pdf).toContain('Each claim was raised as an invoice of its own');
+    expect(pdf).not.toContain('No interest is claimed');
+  });
 });
