@@ -44,6 +44,7 @@ import { createOutboxService } from './services/outbox.service';
 import { createPlansService } from './services/plans.service';
 import { createInterestService } from './services/interest.service';
 import { createTermsService } from './services/terms.service';
+import { createImportsService } from './services/imports.service';
 import { appVersion } from './version';
 
 export interface AppOptions {
@@ -223,6 +224,12 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       exports,
       interestClaims: (customerId) => services.interest.claims(customerId),
       folder: join(dataDir, 'handoffs'),
+    imports: createImportsService({
+      db: connection.db,
+      sqlite: connection.sqlite,
+      clock,
+      settings: readSettings,
+      stagingFolder: join(dataDir, 'import-uploads'),
     }),
     app: createAppService({
       clock,

@@ -437,6 +437,36 @@ export interface HandoffsTable {
   file_name: string;
   taken_back_at: string | null;
   taken_back_reason: Generated<string>;
+export type ImportKindColumn = 'invoices' | 'payments' | 'customers';
+
+export interface ImportsTable {
+  id: Generated<number>;
+  source: string;
+  file_name: string;
+  checksum: string;
+  kind: ImportKindColumn;
+  /** JSON ImportCounts (shared/api/imports.ts). */
+  counts: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface ImportChangesTable {
+  id: Generated<number>;
+  import_id: number;
+  entity: 'customer' | 'invoice' | 'payment';
+  entity_id: number;
+  action: 'created' | 'updated';
+  /** JSON of the changed columns before the import; null for a creation. */
+  before: string | null;
+}
+
+export interface ImportMappingsTable {
+  header_key: string;
+  kind: ImportKindColumn;
+  /** JSON ColumnMapping. */
+  mapping: string;
+  updated_at: string;
 }
 
 export interface SchemaMigrationsTable {
@@ -478,6 +508,9 @@ export interface DB {
   interest_claims: InterestClaimsTable;
   interest_waivers: InterestWaiversTable;
   handoffs: HandoffsTable;
+  imports: ImportsTable;
+  import_changes: ImportChangesTable;
+  import_mappings: ImportMappingsTable;
 }
 
 export type SettingsRow = Selectable<SettingsTable>;

@@ -9,6 +9,7 @@ import type { DocumentsService } from './documents.service';
 import type { InterestService } from './interest.service';
 import type { ExportsService } from './exports.service';
 import type { HandoffsService } from './handoffs.service';
+import type { ImportsService } from './imports.service';
 import type { InvoicesService } from './invoices.service';
 import type { LedgerService } from './ledger.service';
 import type { LettersService } from './letters.service';
@@ -43,4 +44,5 @@ export interface Services {
   interest: InterestService;
   exports: ExportsService;
   handoffs: HandoffsService;
+  imports: ImportsService;
 }

@@ -11,6 +11,7 @@ import type { ApiResult } from './errors';
 import { exportMethods } from './exports';
 import { interestMethods } from './interest';
 import { handoffMethods } from './handoffs';
+import { importMethods } from './imports';
 import { invoiceMethods } from './invoices';
 import { ledgerMethods } from './ledger';
 import { letterMethods } from './letters';
@@ -39,6 +40,7 @@ export const contract = {
   ...interestMethods,
   ...exportMethods,
   ...handoffMethods,
+  ...importMethods,
 } satisfies Record<string, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

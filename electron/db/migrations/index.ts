@@ -10,6 +10,7 @@ import * as m0004 from './0004_letter_templates';
 import * as m0005 from './0005_mail';
 import * as m0006 from './0006_plans';
 import * as m0007 from './0007_plan_lifecycle';
+import * as m0008 from './0008_imports';
 import * as m0009 from './0009_terms_fees_interest';
 import * as m0010 from './0010_agency_handoff';
 
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   m0005,
   m0006,
   m0007,
+  m0008,
   m0009,
   m0010,
 ];

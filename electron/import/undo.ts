@@ -1,0 +1,152 @@
+/**
+ * Undoing an import as one step, inside the caller's transaction: what it created is removed
+ * and what it changed is put back. It refuses, saying why, when something done since depends
+ * on it: a later import that touched the same rows, a payment, credit note or write-off on
+ * one of its invoices, a refund of one of its payments, or any contact, promise, dispute,
+ * plan or message for a customer it added.
+ */
+import { sql, type Transaction } from 'kysely';
+import { AppError } from '../../shared/api/errors';
+import type { DB } from '../db/schema';
+
+type Before = Record<string, string | number | null>;
+
+async function firstRow<T>(trx: Transaction<DB>, query: ReturnType<typeof sql<T>>) {
+  const { rows } = await query.execute(trx);
+  return rows[0];
+}
+
+export async function undoImport(
+  trx: Transaction<DB>,
+  importId: number,
+  createdAt: string,
+  now: string,
+): Promise<void> {
+  const mine = (entity: string, action?: string) =>
+    sql`SELECT entity_id FROM import_changes WHERE import_id = ${importId} AND entity = ${entity}${
+      action ? sql` AND action = ${action}` : sql``
+    }`;
+
+  const later = await firstRow<{ id: number }>(
+    trx,
+    sql`SELECT i.id FROM import_changes c
+        JOIN import_changes o ON o.entity = c.entity AND o.entity_id = c.entity_id
+        JOIN imports i ON i.id = o.import_id
+        WHERE c.import_id = ${importId} AND o.import_id > ${importId} AND i.undone_at IS NULL
+        LIMIT 1`,
+  );
+  if (later) {
+    throw new AppError(
+      'conflict',
+      `A later import (number ${later.id}) changed the same rows; undo that one first.`,
+      'id',
+    );
+  }
+
+  const refuse = (why: string) => {
+    throw new AppError('conflict', `This import cannot be undone: ${why}`, 'id');
+  };
+
+  const changedInvoice = await firstRow<{ number: string }>(
+    trx,
+    sql`SELECT number FROM invoices
+        WHERE id IN (${mine('invoice')}) AND updated_at <> ${createdAt} LIMIT 1`,
+  );
+  if (changedInvoice) refuse(`invoice ${changedInvoice.number} has changed since.`);
+
+  const laterMoney = await firstRow<{ number: string }>(
+    trx,
+    sql`SELECT i.number FROM invoices i WHERE i.id IN (${mine('invoice')}) AND (
+          EXISTS (SELECT 1 FROM allocations a WHERE a.invoice_id = i.id AND a.created_at <> ${createdAt})
+          OR EXISTS (SELECT 1 FROM credit_notes n WHERE n.invoice_id = i.id AND n.created_at > ${createdAt})
+          OR EXISTS (SELECT 1 FROM write_offs o WHERE o.invoice_id = i.id AND o.created_at > ${createdAt})
+          OR EXISTS (SELECT 1 FROM dispute_invoices d WHERE d.invoice_id = i.id)
+          OR EXISTS (SELECT 1 FROM plan_invoices p WHERE p.invoice_id = i.id)
+        ) LIMIT 1`,
+  );
+  if (laterMoney) {
+    refuse(
+      `invoice ${laterMoney.number} has a payment, credit, dispute or plan recorded since the import.`,
+    );
+  }
+
+  const laterPaymentUse = await firstRow<{ id: number }>(
+    trx,
+    sql`SELECT p.id FROM payments p WHERE p.id IN (${mine('payment', 'created')}) AND (
+          EXISTS (SELECT 1 FROM refunds r WHERE r.payment_id = p.id)
+          OR EXISTS (SELECT 1 FROM allocations a WHERE a.payment_id = p.id AND a.created_at <> ${createdAt})
+        ) LIMIT 1`,
+  );
+  if (laterPaymentUse) refuse('one of its payments was refunded or applied since.');
+
+  const busyCustomer = await firstRow<{ name: string }>(
+    trx,
+    sql`SELECT c.name FROM customers c WHERE c.id IN (${mine('customer', 'created')}) AND (
+          c.updated_at <> ${createdAt}
+          OR EXISTS (SELECT 1 FROM contacts x WHERE x.customer_id = c.id)
+          OR EXISTS (SELECT 1 FROM promises x WHERE x.customer_id = c.id)
+          OR EXISTS (SELECT 1 FROM disputes x WHERE x.customer_id = c.id)
+          OR EXISTS (SELECT 1 FROM outbox x WHERE x.customer_id = c.id)
+          OR EXISTS (SELECT 1 FROM plans x WHERE x.customer_id = c.id)
+          OR EXISTS (SELECT 1 FROM reminder_items x WHERE x.customer_id = c.id AND x.status <> 'open')
+          OR EXISTS (SELECT 1 FROM invoices x WHERE x.customer_id = c.id AND x.id NOT IN (${mine('invoice', 'created')}))
+          OR EXISTS (SELECT 1 FROM payments x WHERE x.customer_id = c.id AND x.id NOT IN (${mine('payment', 'created')}))
+        ) LIMIT 1`,
+  );
+  if (busyCustomer) refuse(`${busyCustomer.name} has been contacted or changed since.`);
+
+  // Put back what was changed.
+  const { rows: updates } = await sql<{
+    entity: string;
+    entity_id: number;
+    before: string;
+  }>`SELECT entity, entity_id, before FROM import_changes
+     WHERE import_id = ${importId} AND action = 'updated' ORDER BY id DESC`.execute(trx);
+  for (const update of updates) {
+    const before = JSON.parse(update.before) as Before;
+    if (update.entity === 'invoice') {
+      await sql`UPDATE invoices SET issue_date = ${before.issue_date}, due_date = ${before.due_date},
+                  total_amount = ${before.total_amount}, net_amount = ${before.net_amount},
+                  settled_amount = ${before.settled_amount}, is_draft = ${before.is_draft},
+                  voided_at = ${before.voided_at}, updated_at = ${now}
+                WHERE id = ${update.entity_id}`.execute(trx);
+      await sql`UPDATE invoice_lines SET unit_price = ${before.total_amount}, net_amount = ${before.total_amount}
+                WHERE invoice_id = ${update.entity_id} AND (SELECT count(*) FROM invoice_lines l
+                  WHERE l.invoice_id = ${update.entity_id}) = 1`.execute(trx);
+    } else if (update.entity === 'payment') {
+      await sql`UPDATE payments SET amount = ${before.amount}, applied_amount = ${before.amount}
+                WHERE id = ${update.entity_id}`.execute(trx);
+      await sql`UPDATE allocations SET amount = ${before.amount}
+                WHERE payment_id = ${update.entity_id}`.execute(trx);
+    } else {
+      await sql`UPDATE customers SET email = ${before.email}, phone = ${before.phone},
+                  company = ${before.company}, updated_at = ${now}
+                WHERE id = ${update.entity_id}`.execute(trx);
+    }
+  }
+
+  // Payments it made against invoices it only updated: take them off those invoices.
+  await sql`UPDATE invoices SET settled_amount = settled_amount - (
+              SELECT coalesce(sum(a.amount), 0) FROM allocations a
+              WHERE a.invoice_id = invoices.id AND a.payment_id IN (${mine('payment', 'created')})),
+              updated_at = ${now}
+            WHERE id IN (SELECT a.invoice_id FROM allocations a
+              WHERE a.payment_id IN (${mine('payment', 'created')}))
+              AND id NOT IN (${mine('invoice', 'created')})
+              AND id NOT IN (${mine('invoice', 'updated')})`.execute(trx);
+
+  // Remove what it created.
+  await sql`DELETE FROM allocations WHERE payment_id IN (${mine('payment', 'created')})`.execute(
+    trx,
+  );
+  await sql`DELETE FROM payments WHERE id IN (${mine('payment', 'created')})`.execute(trx);
+  await sql`DELETE FROM invoice_lines WHERE invoice_id IN (${mine('invoice', 'created')})`.execute(
+    trx,
+  );
+  await sql`DELETE FROM invoices WHERE id IN (${mine('invoice', 'created')})`.execute(trx);
+  const created = mine('customer', 'created');
+  await sql`DELETE FROM reminder_items WHERE customer_id IN (${created})`.execute(trx);
+  await sql`DELETE FROM reminder_episodes WHERE customer_id IN (${created})`.execute(trx);
+  await sql`DELETE FROM events WHERE customer_id IN (${created})`.execute(trx);
+  await sql`DELETE FROM customers WHERE id IN (${created})`.execute(trx);
+}

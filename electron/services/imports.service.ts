@@ -1,0 +1,426 @@
+/**
+ * Imports: a CSV export from another program read (streamed), matched against the ledger and
+ * shown as a preview; then applied in one transaction, or not at all; recorded, and undoable
+ * as one step. The preview and the commit read the file the same way, so what the owner saw
+ * is what is written.
+ */
+import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/api/errors';
+import type {
+  ImportCommitInput,
+  ImportCounts,
+  ImportFileInput,
+  ImportPreview,
+  ImportProgress,
+  ImportRecord,
+} from '../../shared/api/imports';
+import type { Clock } from '../../shared/dates';
+import {
+  detectSource,
+  findHeader,
+  headerSearchRows,
+  kindOfMapping,
+  sourceMapping,
+  suggestMapping,
+} from '../../shared/import/detect';
+import type { ColumnMapping, ImportKind } from '../../shared/import/fields';
+import { ImportPlanner, mappingProblems, type ImportPlan } from '../../shared/import/plan';
+import {
+  findSource,
+  headerKey,
+  importSources,
+  type ImportSource,
+} from '../../shared/import/sources';
+import type { BusinessSettings } from '../../shared/settings';
+import { importReads } from '../db/imports.repository';
+import type { DB, ImportsTable } from '../db/schema';
+import { applyImport } from '../import/apply';
+import { createImportJobs, type ImportJob } from '../import/jobs';
+import { matchPlan, type MatchedPlan } from '../import/match';
+import {
+  inspectFile,
+  readRows,
+  type CsvRow,
+  type FileFacts,
+  type FileInput,
+} from '../import/read-csv';
+import { createStaging } from '../import/staging';
+import { undoImport } from '../import/undo';
+
+export interface ImportsService {
+  upload(input: { uploadId: string; offset: number; base64: string }): Promise<{
+    uploadId: string;
+    bytes: number;
+  }>;
+  preview(input: ImportFileInput): Promise<ImportPreview>;
+  commit(input: ImportCommitInput): Promise<ImportRecord>;
+  progress(jobId: string): Promise<ImportProgress | null>;
+  cancel(jobId: string): Promise<{ cancelled: boolean }>;
+  list(): Promise<ImportRecord[]>;
+  undo(id: number): Promise<ImportRecord>;
+  sources(): Promise<{ id: string; label: string; kind: ImportKind }[]>;
+}
+
+interface Prepared {
+  facts: FileFacts;
+  fileName: string;
+  source: ImportSource | null;
+  confidence: number;
+  kind: ImportKind;
+  header: string[];
+  headerRow: number;
+  headerSignature: string;
+  mapping: ColumnMapping;
+  remembered: boolean;
+  problems: { field: string; message: string }[];
+  plan: ImportPlan | null;
+  matched: MatchedPlan | null;
+}
+
+const emptyCounts = (): ImportCounts => ({
+  rows: { read: 0, used: 0, passedOver: 0, withErrors: 0 },
+  customers: { created: 0, updated: 0, unchanged: 0 },
+  invoices: { created: 0, updated: 0, unchanged: 0 },
+  payments: { created: 0, unchanged: 0 },
+});
+
+function toRecord(row: {
+  id: number;
+  source: string;
+  file_name: string;
+  checksum: string;
+  kind: ImportsTable['kind'];
+  counts: string;
+  created_at: string;
+  undone_at: string | null;
+}): ImportRecord {
+  return {
+    id: row.id,
+    source: row.source,
+    fileName: row.file_name,
+    checksum: row.checksum,
+    kind: row.kind,
+    counts: JSON.parse(row.counts) as ImportCounts,
+    createdAt: row.created_at,
+    undoneAt: row.undone_at,
+  };
+}
+
+const progressEvery = 1000;
+
+export function createImportsService(deps: {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  clock: Clock;
+  settings: () => Promise<BusinessSettings>;
+  /** Where pieces of uploaded files wait. */
+  stagingFolder: string;
+}): ImportsService {
+  const { db, clock } = deps;
+  const jobs = createImportJobs(clock);
+  const staging = createStaging(deps.stagingFolder);
+
+  async function fileOf(input: ImportFileInput): Promise<{ file: FileInput; fileName: string }> {
+    if (input.text !== undefined) {
+      return { file: { text: input.text }, fileName: input.fileName ?? 'pasted text' };
+    }
+    if (input.uploadId !== undefined) {
+      return {
+        file: { path: await staging.path(input.uploadId) },
+        fileName: input.fileName ?? 'uploaded file',
+      };
+    }
+    const path = input.path!;
+    const found = await stat(path).catch(() => null);
+    if (!found?.isFile()) {
+      throw new AppError('not_found', 'There is no file at that path.', 'path');
+    }
+    return { file: { path }, fileName: input.fileName ?? basename(path) };
+  }
+
+  async function rememberedMapping(signature: string) {
+    return db
+      .selectFrom('import_mappings')
+      .select(['kind', 'mapping'])
+      .where('header_key', '=', signature)
+      .executeTakeFirst();
+  }
+
+  async function prepare(input: ImportFileInput, job: ImportJob | null): Promise<Prepared> {
+    const { file, fileName } = await fileOf(input);
+    const facts = await inspectFile(file);
+    if (job) job.progress.bytes = facts.bytes;
+    const { currency } = await deps.settings();
+    const rows = readRows(file, facts, (read) => {
+      if (job) job.progress.bytesRead = read;
+    });
+    // Read by hand: leaving a for-await loop early would close the file.
+    const head: CsvRow[] = [];
+    while (head.length < headerSearchRows) {
+      const next = await rows.next();
+      if (next.done) break;
+      head.push(next.value);
+    }
+    const detection = findHeader(
+      head.map((row) => row.cells),
+      input.mapping,
+    );
+    const header = (head[detection.headerIndex]?.cells ?? []).map((cell) =>
+      cell.replace(/^\uFEFF/, ''),
+    );
+    const headerSignature = header.map(headerKey).join('\u001f');
+    let source: ImportSource | null = detection.source;
+    let confidence = detection.confidence;
+    if (input.source !== undefined && input.source !== 'spreadsheet') {
+      source = findSource(input.source) ?? null;
+      if (!source) {
+        throw new AppError(
+          'invalid_input',
+          `There is no import source "${input.source}".`,
+          'source',
+        );
+      }
+      confidence = detectSource(header).source?.id === source.id ? confidence : 0;
+    } else if (input.source === 'spreadsheet') {
+      source = null;
+      confidence = 0;
+    }
+    const remembered = input.mapping ? undefined : await rememberedMapping(headerSignature);
+    const mapping: ColumnMapping =
+      input.mapping ??
+      (remembered
+        ? (JSON.parse(remembered.mapping) as ColumnMapping)
+        : source
+          ? sourceMapping(header, source)
+          : suggestMapping(header));
+    const kind: ImportKind =
+      input.kind ?? remembered?.kind ?? source?.kind ?? kindOfMapping(mapping);
+    const problems = mappingProblems(kind, header, mapping);
+    if (input.mapping && problems.length > 0) {
+      throw new AppError('invalid_input', problems[0]!.message, problems[0]!.field);
+    }
+    const base = {
+      facts,
+      fileName,
+      source,
+      confidence,
+      kind,
+      header,
+      headerRow: head[detection.headerIndex]?.row ?? 1,
+      headerSignature,
+      mapping,
+      remembered: remembered !== undefined,
+      problems,
+    };
+    if (problems.length > 0) {
+      await rows.return(undefined);
+      return { ...base, plan: null, matched: null };
+    }
+    const planner = new ImportPlanner({
+      kind,
+      header,
+      mapping,
+      source,
+      currency: input.currency ?? currency,
+      ...(input.privateColumns ? { privateColumns: input.privateColumns } : {}),
+    });
+    let count = 0;
+    const take = async (row: CsvRow) => {
+      planner.add(row.cells, row.row);
+      count += 1;
+      if (job && count % progressEvery === 0) {
+        jobs.update(job, { rows: count });
+        if (job.cancelled) {
+          throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
+        }
+      }
+    };
+    for (const row of head.slice(detection.headerIndex + 1)) await take(row);
+    for await (const row of rows) await take(row);
+    const plan = planner.finish(input.dateOrder);
+    const matched = matchPlan(plan, source?.id ?? 'spreadsheet', importReads(deps.sqlite));
+    if (job) jobs.update(job, { rows: count, bytesRead: facts.bytes });
+    return { ...base, plan, matched };
+  }
+
+  function previewOf(prepared: Prepared): ImportPreview {
+    const { plan, matched, source } = prepared;
+    const before = importReads(deps.sqlite).importByChecksum.get(prepared.facts.checksum);
+    return {
+      fileName: prepared.fileName,
+      checksum: prepared.facts.checksum,
+      encoding: prepared.facts.encoding,
+      delimiter: prepared.facts.delimiter,
+      source: source
+        ? { id: source.id, label: source.label, ...(source.note ? { note: source.note } : {}) }
+        : null,
+      confidence: Math.round(prepared.confidence * 100) / 100,
+      kind: prepared.kind,
+      header: prepared.header,
+      headerRow: prepared.headerRow,
+      mapping: prepared.mapping,
+      mappingRemembered: prepared.remembered,
+      mappingProblems: prepared.problems,
+      question: plan?.question ?? null,
+      dateOrder: plan?.dateOrder ?? null,
+      counts: matched?.counts ?? emptyCounts(),
+      issues: plan?.issues ?? [],
+      errorCount: plan?.errorCount ?? 0,
+      warningCount: plan?.warningCount ?? 0,
+      totals: plan?.totals ?? [],
+      importedBefore: before ? { id: before.id, at: before.created_at } : null,
+    };
+  }
+
+  async function runJob<T>(jobId: string | undefined, work: (job: ImportJob | null) => Promise<T>) {
+    const job = jobId ? jobs.start(jobId, 0) : null;
+    try {
+      const result = await work(job);
+      if (job) jobs.update(job, { phase: 'done' });
+      return result;
+    } catch (error) {
+      if (job) jobs.update(job, { phase: job.cancelled ? 'cancelled' : 'failed' });
+      throw error;
+    }
+  }
+
+  async function load(id: number, trxDb: Kysely<DB> = db) {
+    const row = await trxDb
+      .selectFrom('imports')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', `There is no import ${id}.`, 'id');
+    return row;
+  }
+
+  return {
+    upload: ({ uploadId, offset, base64 }) => staging.append(uploadId, offset, base64),
+
+    preview: (input) => runJob(input.jobId, async (job) => previewOf(await prepare(input, job))),
+
+    commit: (input) =>
+      runJob(input.jobId, async (job) => {
+        const prepared = await prepare(input, job);
+        const { plan, matched } = prepared;
+        if (!plan || !matched) {
+          const problem = prepared.problems[0]!;
+          throw new AppError('invalid_input', problem.message, problem.field);
+        }
+        if (plan.question) {
+          throw new AppError(
+            'invalid_input',
+            `The dates in this file can be read two ways (${plan.question.examples.join(', ')}): please say whether the day or the month comes first.`,
+            'dateOrder',
+          );
+        }
+        if (plan.errorCount > 0 && !input.skipErrors) {
+          throw new AppError(
+            'invalid_input',
+            `${plan.errorCount} ${plan.errorCount === 1 ? 'row has a problem' : 'rows have problems'}: correct the file, or import the rest and leave ${plan.errorCount === 1 ? 'it' : 'them'} out.`,
+            'skipErrors',
+          );
+        }
+        const now = clock.now().toISOString();
+        const source = prepared.source;
+        if (job) jobs.update(job, { phase: 'writing', rows: 0 });
+        const id = await db.transaction().execute(async (trx) => {
+          const importId = await applyImport({
+            sqlite: deps.sqlite,
+            trx,
+            matched,
+            source: source?.id ?? 'spreadsheet',
+            label: source?.label ?? 'a spreadsheet',
+            fileName: prepared.fileName,
+            checksum: prepared.facts.checksum,
+            kind: prepared.kind,
+            now,
+            onProgress: (written) => {
+              if (job) jobs.update(job, { rows: written });
+            },
+            cancelled: () => job?.cancelled ?? false,
+          });
+          if (input.mapping) {
+            const mapping = JSON.stringify(input.mapping);
+            await trx
+              .insertInto('import_mappings')
+              .values({
+                header_key: prepared.headerSignature,
+                kind: prepared.kind,
+                mapping,
+                updated_at: now,
+              })
+              .onConflict((oc) =>
+                oc
+                  .column('header_key')
+                  .doUpdateSet({ kind: prepared.kind, mapping, updated_at: now }),
+              )
+              .execute();
+          }
+          return importId;
+        });
+        if (input.uploadId) await staging.remove(input.uploadId);
+        return toRecord(await load(id));
+      }),
+
+    progress: async (jobId) => jobs.get(jobId),
+    cancel: async (jobId) => ({ cancelled: jobs.cancel(jobId) }),
+
+    async list() {
+      const rows = await db.selectFrom('imports').selectAll().orderBy('id', 'desc').execute();
+      return rows.map(toRecord);
+    },
+
+    async undo(id) {
+      const now = clock.now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        const row = await load(id, trx);
+        if (row.undone_at) {
+          throw new AppError('conflict', `Import ${id} was already undone.`, 'id');
+        }
+        const kept = await trx
+          .selectFrom('invoices')
+          .select('customer_id')
+          .distinct()
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('import_changes')
+              .select('entity_id')
+              .where('import_id', '=', id)
+              .where('entity', '=', 'invoice'),
+          )
+          .where('customer_id', 'not in', (eb) =>
+            eb
+              .selectFrom('import_changes')
+              .select('entity_id')
+              .where('import_id', '=', id)
+              .where('entity', '=', 'customer')
+              .where('action', '=', 'created'),
+          )
+          .execute();
+        await undoImport(trx, id, row.created_at, now);
+        await trx.updateTable('imports').set({ undone_at: now }).where('id', '=', id).execute();
+        const summary = `The import of ${row.file_name} was undone.`;
+        await trx
+          .insertInto('events')
+          .values(
+            [...kept.map((k) => k.customer_id), null].map((customerId) => ({
+              occurred_at: now,
+              kind: 'import.undone',
+              summary,
+              details: JSON.stringify({ importId: id }),
+              customer_id: customerId,
+            })),
+          )
+          .execute();
+      });
+      return toRecord(await load(id));
+    },
+
+    sources: async () =>
+      importSources.map((source) => ({ id: source.id, label: source.label, kind: source.kind })),
+  };
+}
