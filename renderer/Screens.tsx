@@ -4,6 +4,7 @@ import type { Route } from './router';
 import { CustomerScreen } from './screens/customers/CustomerScreen';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { NewCustomerScreen } from './screens/customers/NewCustomerScreen';
+import { ImportScreen } from './screens/import/ImportScreen';
 import { InvoiceEditorScreen } from './screens/invoices/InvoiceEditorScreen';
 import { InvoiceScreen } from './screens/invoices/InvoiceScreen';
 import { InvoicesScreen } from './screens/invoices/InvoicesScreen';
@@ -66,6 +67,8 @@ export function Screens(props: {
       return <LetterEditorScreen key={route.occasion} occasion={route.occasion} />;
     case 'outbox':
       return <OutboxScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'plans':
       return <PlansScreen />;
     case 'newPlan':

@@ -15,6 +15,7 @@ export const screens = [
   'plans',
   'outbox',
   'letters',
+  'import',
   'settings',
 ] as const;
 export type ScreenName = (typeof screens)[number];

@@ -2,6 +2,7 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconCalendarCheck,
   IconClockExclamation,
+  IconFileImport,
   IconFileInvoice,
   IconMailOpened,
   IconSend,
@@ -22,6 +23,7 @@ const navigation: { screen: ScreenName; label: string; icon: Icon }[] = [
   { screen: 'plans', label: 'Plans', icon: IconStairsUp },
   { screen: 'outbox', label: 'Outbox', icon: IconSend },
   { screen: 'letters', label: 'Letters', icon: IconMailOpened },
+  { screen: 'import', label: 'Import', icon: IconFileImport },
   { screen: 'settings', label: 'Settings', icon: IconSettings },
 ];
 

@@ -52,9 +52,14 @@ export function CustomersScreen() {
           icon={<IconUsers size={26} />}
           title="No customers yet"
           action={
-            <Button onClick={() => navigate({ screen: 'newCustomer' })}>
-              Add your first customer
-            </Button>
+            <Group gap="sm">
+              <Button onClick={() => navigate({ screen: 'newCustomer' })}>
+                Add your first customer
+              </Button>
+              <Button variant="default" onClick={() => navigate({ screen: 'import' })}>
+                Import from another program
+              </Button>
+            </Group>
           }
         >
           Add the people and businesses you work for. Each keeps their invoices, payments and every
