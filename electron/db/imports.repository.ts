@@ -39,9 +39,6 @@ type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
 
 export interface ImportReads {
   customers: Statement<[], LedgerCustomer>;
-  invoiceByExternalId: Statement<[string, string], LedgerInvoice>;
-  invoiceByNumber: Statement<[string], LedgerInvoice>;
-  paymentByExternalId: Statement<[string, string], { id: number; amount: number }>;
   importByChecksum: Statement<[string], { id: number; created_at: string }>;
 }
 
@@ -49,15 +46,6 @@ function readStatements(sqlite: Database.Database): ImportReads {
   return {
     customers: sqlite.prepare<[], LedgerCustomer>(
       'SELECT id, name, email, phone, company FROM customers ORDER BY id',
-    ),
-    invoiceByExternalId: sqlite.prepare<[string, string], LedgerInvoice>(
-      `SELECT ${invoiceColumns} FROM invoices WHERE source = ? AND external_id = ?`,
-    ),
-    invoiceByNumber: sqlite.prepare<[string], LedgerInvoice>(
-      `SELECT ${invoiceColumns} FROM invoices WHERE number = ?`,
-    ),
-    paymentByExternalId: sqlite.prepare<[string, string], { id: number; amount: number }>(
-      'SELECT id, amount FROM payments WHERE source = ? AND external_id = ?',
     ),
     importByChecksum: sqlite.prepare<[string], { id: number; created_at: string }>(
       'SELECT id, created_at FROM imports WHERE checksum = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1',
@@ -79,8 +67,8 @@ type Nullable = string | null;
 export interface ImportWrites {
   insertImport: Statement<[string, string, string, string, string, string]>;
   setImportCounts: Statement<[string, number]>;
-  insertChange: Statement<[number, string, number, string, Nullable]>;
-  insertCustomer: Statement<[string, string, string, string, string, string, string]>;
+  insertChange: Statement<[number, string, number, string]>;
+  insertCustomer: Statement<[string, string, string, string, string, string, string, number]>;
   fillCustomer: Statement<[string, string, string, string, number]>;
   insertInvoice: Statement<
     [
@@ -97,19 +85,19 @@ export interface ImportWrites {
       number,
       number,
       number,
+      number,
       Nullable,
       string,
       string,
       string,
+      number,
     ]
   >;
-  insertLine: Statement<[number, string, number, number]>;
   updateInvoice: Statement<
     [string, string, number, number, number, number, Nullable, string, string, number]
   >;
-  updateLine: Statement<[number, number, number]>;
   insertPayment: Statement<
-    [number, string, number, string, string, string, string, string, number, string]
+    [number, string, number, string, string, string, string, string, number, string, number]
   >;
   setPaymentAmount: Statement<[number, number, number]>;
   insertAllocation: Statement<[number, number, number, string]>;
@@ -129,47 +117,24 @@ function writeStatements(sqlite: Database.Database): ImportWrites {
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     setImportCounts: sqlite.prepare<[string, number]>('UPDATE imports SET counts = ? WHERE id = ?'),
-    insertChange: sqlite.prepare<[number, string, number, string, string | null]>(
+    insertChange: sqlite.prepare<[number, string, number, string]>(
       `INSERT INTO import_changes (import_id, entity, entity_id, action, before)
-       VALUES (?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, 'updated', ?)`,
     ),
-    insertCustomer: sqlite.prepare<[string, string, string, string, string, string, string]>(
-      `INSERT INTO customers (name, company, kind, email, phone, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    insertCustomer: sqlite.prepare<
+      [string, string, string, string, string, string, string, number]
+    >(
+      `INSERT INTO customers (name, company, kind, email, phone, created_at, updated_at, import_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     fillCustomer: sqlite.prepare<[string, string, string, string, number]>(
       'UPDATE customers SET email = ?, phone = ?, company = ?, updated_at = ? WHERE id = ?',
     ),
-    insertInvoice: sqlite.prepare<
-      [
-        number,
-        string,
-        string,
-        string | null,
-        string,
-        string,
-        string,
-        string,
-        number,
-        number,
-        number,
-        number,
-        number,
-        string | null,
-        string,
-        string,
-        string,
-      ]
-    >(
+    insertInvoice: sqlite.prepare(
       `INSERT INTO invoices (customer_id, number, source, external_id, issue_date, due_date,
-         currency, terms_kind, terms_days, net_amount, tax_amount, total_amount, is_draft,
-         voided_at, void_reason, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertLine: sqlite.prepare<[number, string, number, number]>(
-      `INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_price,
-         net_amount, tax_amount)
-       VALUES (?, 0, ?, '1', ?, ?, 0)`,
+         currency, terms_kind, terms_days, net_amount, tax_amount, total_amount, settled_amount,
+         is_draft, voided_at, void_reason, created_at, updated_at, import_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     updateInvoice: sqlite.prepare<
       [string, string, number, number, number, number, string | null, string, string, number]
@@ -178,17 +143,10 @@ function writeStatements(sqlite: Database.Database): ImportWrites {
          settled_amount = ?, is_draft = ?, voided_at = ?, void_reason = ?, updated_at = ?
        WHERE id = ?`,
     ),
-    updateLine: sqlite.prepare<[number, number, number]>(
-      `UPDATE invoice_lines SET unit_price = ?, net_amount = ?
-       WHERE invoice_id = ? AND position = 0 AND (SELECT count(*) FROM invoice_lines l
-         WHERE l.invoice_id = invoice_lines.invoice_id) = 1`,
-    ),
-    insertPayment: sqlite.prepare<
-      [number, string, number, string, string, string, string, string, number, string]
-    >(
+    insertPayment: sqlite.prepare(
       `INSERT INTO payments (customer_id, date, amount, currency, method, reference, source,
-         external_id, applied_amount, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         external_id, applied_amount, created_at, import_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     setPaymentAmount: sqlite.prepare<[number, number, number]>(
       'UPDATE payments SET amount = ?, applied_amount = ? WHERE id = ?',
@@ -224,4 +182,66 @@ export function importWrites(sqlite: Database.Database, _trx: Transaction<DB>): 
   let found = writes.get(sqlite);
   if (!found) writes.set(sqlite, (found = writeStatements(sqlite)));
   return found;
+}
+
+const batch = 500;
+const batchStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Runs `sql` (with `(?)` where the list goes) over `keys` in batches; rows of every batch. */
+function inBatches<R>(
+  sqlite: Database.Database,
+  sql: string,
+  fixed: unknown[],
+  keys: readonly string[],
+): R[] {
+  let known = batchStatements.get(sqlite);
+  if (!known) batchStatements.set(sqlite, (known = new Map()));
+  const rows: R[] = [];
+  for (let start = 0; start < keys.length; start += batch) {
+    const part = keys.slice(start, start + batch);
+    const text = sql.replace('(?)', `(${part.map(() => '?').join(',')})`);
+    let statement = known.get(text);
+    if (!statement) known.set(text, (statement = sqlite.prepare(text)));
+    rows.push(...(statement.all(...fixed, ...part) as R[]));
+  }
+  return rows;
+}
+
+/**
+ * Looks up many invoices and payments at once, in batches of 500: matching a file of 100,000
+ * invoices one statement per row costs more than writing them.
+ */
+export function lookUpMany(
+  sqlite: Database.Database,
+  source: string,
+  keys: { numbers: string[]; externalIds: string[]; paymentIds: string[] },
+) {
+  const byNumber = new Map<string, LedgerInvoice>();
+  for (const row of inBatches<LedgerInvoice>(
+    sqlite,
+    `SELECT ${invoiceColumns} FROM invoices WHERE number IN (?)`,
+    [],
+    keys.numbers,
+  )) {
+    byNumber.set(row.number, row);
+  }
+  const byExternalId = new Map<string, LedgerInvoice>();
+  for (const row of inBatches<LedgerInvoice & { external_id: string }>(
+    sqlite,
+    `SELECT ${invoiceColumns}, external_id FROM invoices WHERE source = ? AND external_id IN (?)`,
+    [source],
+    keys.externalIds,
+  )) {
+    byExternalId.set(row.external_id, row);
+  }
+  const payments = new Map<string, { id: number; amount: number }>();
+  for (const row of inBatches<{ id: number; amount: number; external_id: string }>(
+    sqlite,
+    'SELECT id, amount, external_id FROM payments WHERE source = ? AND external_id IN (?)',
+    [source],
+    keys.paymentIds,
+  )) {
+    payments.set(row.external_id, { id: row.id, amount: row.amount });
+  }
+  return { byNumber, byExternalId, payments };
 }

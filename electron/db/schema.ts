@@ -71,6 +71,8 @@ export interface CustomersTable {
   reminders_mode: Generated<'business' | 'custom' | 'none'>;
   /** JSON ladder when `reminders_mode` is `custom`. */
   reminders_ladder: string | null;
+  /** The import that created it, if one did. */
+  import_id: number | null;
 }
 
 export type TermsKind = 'on_receipt' | 'net' | 'end_of_month' | 'fixed_date';
@@ -103,6 +105,8 @@ export interface InvoicesTable {
   /** Chasing of this invoice waits until this date, inclusive. */
   chase_paused_until: string | null;
   chase_pause_reason: Generated<string>;
+  /** The import that created it, if one did. */
+  import_id: number | null;
 }
 
 export interface InvoiceLinesTable {
@@ -130,6 +134,8 @@ export interface PaymentsTable {
   /** Allocated + refunded: a sum kept beside its rows for unapplied credit (see migration). */
   applied_amount: Generated<number>;
   created_at: string;
+  /** The import that created it, if one did. */
+  import_id: number | null;
 }
 
 export interface AllocationsTable {
@@ -456,9 +462,9 @@ export interface ImportChangesTable {
   import_id: number;
   entity: 'customer' | 'invoice' | 'payment';
   entity_id: number;
-  action: 'created' | 'updated';
-  /** JSON of the changed columns before the import; null for a creation. */
-  before: string | null;
+  action: 'updated';
+  /** JSON of the changed columns before the import. */
+  before: string;
 }
 
 export interface ImportMappingsTable {

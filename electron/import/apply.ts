@@ -1,6 +1,7 @@
 /**
- * Writes a matched import plan, inside the caller's transaction: customers, invoices (with
- * what was paid before as one payment allocated to it), payments from the file allocated to
+ * Writes a matched import plan, inside the caller's transaction: customers, invoices (their
+ * totals, not the other program's line items: an invoice without lines is a whole invoice in
+ * the ledger, and the PDF shows its total), what was paid before as one payment allocated to it, payments from the file allocated to
  * their invoice, a record of every row created or changed (for undo), and one timeline
  * event per customer touched. Every thousand rows it lets the event loop breathe, so a
  * progress request is answered and a cancel is heard; a cancel throws and the caller's
@@ -59,18 +60,12 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
       now,
     ).lastInsertRowid,
   );
-  const change = (
+  /** An update, with the columns it changed as they were: created rows carry `import_id`. */
+  const changed = (
     entity: 'customer' | 'invoice' | 'payment',
     id: number,
-    before: Record<string, unknown> | null,
-  ) =>
-    w.insertChange.run(
-      importId,
-      entity,
-      id,
-      before ? 'updated' : 'created',
-      before ? JSON.stringify(before) : null,
-    );
+    before: Record<string, unknown>,
+  ) => w.insertChange.run(importId, entity, id, JSON.stringify(before));
 
   let written = 0;
   const step = async () => {
@@ -106,9 +101,9 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
           planned.phone,
           now,
           now,
+          importId,
         ).lastInsertRowid,
       );
-      change('customer', id, null);
       customerIds.set(planned.key, id);
       createdCustomers.add(id);
     } else {
@@ -121,7 +116,7 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
           now,
           existing.id,
         );
-        change('customer', existing.id, {
+        changed('customer', existing.id, {
           email: existing.email,
           phone: existing.phone,
           company: existing.company,
@@ -141,6 +136,7 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
     const terms = termsOf(planned.issueDate, planned.dueDate);
     let invoiceId: number;
     if (!existing) {
+      // What was paid before is settled at once: its payment and allocation follow below.
       invoiceId = Number(
         w.insertInvoice.run(
           customerId,
@@ -155,15 +151,15 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
           planned.total,
           0,
           planned.total,
+          match.paidToImport,
           planned.standing === 'draft' ? 1 : 0,
           voided,
           voidReason,
           now,
           now,
+          importId,
         ).lastInsertRowid,
       );
-      w.insertLine.run(invoiceId, `Imported from ${label}`, planned.total, planned.total);
-      change('invoice', invoiceId, null);
       tallyOf(customerId).created += 1;
     } else {
       invoiceId = existing.id;
@@ -191,12 +187,11 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
         now,
         invoiceId,
       );
-      w.updateLine.run(planned.total, planned.total, invoiceId);
-      change('invoice', invoiceId, before);
+      changed('invoice', invoiceId, before);
       if (match.importedPaid && match.importedPaid.amount !== match.paidToImport) {
         w.setPaymentAmount.run(match.paidToImport, match.paidToImport, match.importedPaid.id);
         w.setAllocationAmount.run(match.paidToImport, match.importedPaid.id);
-        change('payment', match.importedPaid.id, { amount: match.importedPaid.amount });
+        changed('payment', match.importedPaid.id, { amount: match.importedPaid.amount });
       }
       tallyOf(customerId).updated += 1;
     }
@@ -213,11 +208,10 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
           paidBeforeKey(planned),
           match.paidToImport,
           now,
+          importId,
         ).lastInsertRowid,
       );
       w.insertAllocation.run(paymentId, invoiceId, match.paidToImport, now);
-      if (!existing) w.addToSettled.run(match.paidToImport, now, invoiceId);
-      change('payment', paymentId, null);
     }
     await step();
   }
@@ -246,13 +240,13 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
         planned.key,
         allocate,
         now,
+        importId,
       ).lastInsertRowid,
     );
     if (allocate > 0) {
       w.insertAllocation.run(paymentId, invoice!.id, allocate, now);
       w.addToSettled.run(allocate, now, invoice!.id);
     }
-    change('payment', paymentId, null);
     tallyOf(customerId).payments += 1;
     await step();
   }

@@ -4,7 +4,6 @@
  * jobs are kept a short while so the last figures can still be read.
  */
 import type { ImportProgress } from '../../shared/api/imports';
-import type { Clock } from '../../shared/dates';
 
 interface Job {
   progress: ImportProgress;
@@ -14,14 +13,18 @@ interface Job {
 
 const keepFinished = 50;
 
-export function createImportJobs(clock: Clock) {
+/**
+ * `elapsed` is a monotonic millisecond count for the rows-per-second figure: the business
+ * clock may be pinned (tests, demos), and a rate needs time that really passes.
+ */
+export function createImportJobs(elapsed: () => number = () => performance.now()) {
   const jobs = new Map<string, Job>();
 
   return {
     start(jobId: string, bytes: number): Job {
       const job: Job = {
         progress: { jobId, phase: 'reading', rows: 0, bytes, bytesRead: 0, rowsPerSecond: 0 },
-        startedAt: clock.now().getTime(),
+        startedAt: elapsed(),
         cancelled: false,
       };
       jobs.set(jobId, job);
@@ -30,7 +33,7 @@ export function createImportJobs(clock: Clock) {
     },
     update(job: Job, change: Partial<Omit<ImportProgress, 'jobId' | 'rowsPerSecond'>>) {
       Object.assign(job.progress, change);
-      const seconds = (clock.now().getTime() - job.startedAt) / 1000;
+      const seconds = (elapsed() - job.startedAt) / 1000;
       job.progress.rowsPerSecond = seconds > 0 ? Math.round(job.progress.rows / seconds) : 0;
     },
     get(jobId: string): ImportProgress | null {

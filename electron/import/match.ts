@@ -12,7 +12,13 @@ import {
   type PlannedInvoice,
   type PlannedPayment,
 } from '../../shared/import/plan';
-import type { ImportReads, LedgerCustomer, LedgerInvoice } from '../db/imports.repository';
+import type Database from 'better-sqlite3';
+import {
+  lookUpMany,
+  type ImportReads,
+  type LedgerCustomer,
+  type LedgerInvoice,
+} from '../db/imports.repository';
 
 export interface CustomerMatch {
   planned: PlannedCustomer;
@@ -46,7 +52,22 @@ export interface MatchedPlan {
 export const paidBeforeKey = (invoice: PlannedInvoice) =>
   `paid:${invoice.externalId ?? invoice.number}`;
 
-export function matchPlan(plan: ImportPlan, source: string, reads: ImportReads): MatchedPlan {
+export function matchPlan(
+  plan: ImportPlan,
+  source: string,
+  reads: ImportReads,
+  sqlite: Database.Database,
+): MatchedPlan {
+  const found = lookUpMany(sqlite, source, {
+    numbers: plan.invoices.map((invoice) => invoice.number),
+    externalIds: plan.invoices.flatMap((invoice) =>
+      invoice.externalId === null ? [] : [invoice.externalId],
+    ),
+    paymentIds: [
+      ...plan.invoices.map(paidBeforeKey),
+      ...plan.payments.map((payment) => payment.key),
+    ],
+  });
   const conflict = (row: number, message: string) => {
     plan.errorCount += 1;
     plan.issues.push({ row, message, severity: 'error' });
@@ -70,10 +91,9 @@ export function matchPlan(plan: ImportPlan, source: string, reads: ImportReads):
   const invoices: InvoiceMatch[] = [];
   for (const planned of plan.invoices) {
     const existing =
-      (planned.externalId !== null
-        ? reads.invoiceByExternalId.get(source, planned.externalId)
-        : undefined) ?? reads.invoiceByNumber.get(planned.number);
-    const importedPaid = reads.paymentByExternalId.get(source, paidBeforeKey(planned)) ?? null;
+      (planned.externalId !== null ? found.byExternalId.get(planned.externalId) : undefined) ??
+      found.byNumber.get(planned.number);
+    const importedPaid = found.payments.get(paidBeforeKey(planned)) ?? null;
     if (!existing) {
       invoices.push({
         planned,
@@ -146,7 +166,7 @@ export function matchPlan(plan: ImportPlan, source: string, reads: ImportReads):
 
   const payments: PaymentMatch[] = plan.payments.map((planned) => ({
     planned,
-    action: reads.paymentByExternalId.get(source, planned.key) ? 'unchanged' : 'create',
+    action: found.payments.has(planned.key) ? 'unchanged' : 'create',
   }));
 
   const count = <T extends { action: string }>(list: T[], action: string) =>

@@ -22,17 +22,21 @@ export async function undoImport(
   createdAt: string,
   now: string,
 ): Promise<void> {
-  const mine = (entity: string, action?: string) =>
-    sql`SELECT entity_id FROM import_changes WHERE import_id = ${importId} AND entity = ${entity}${
-      action ? sql` AND action = ${action}` : sql``
-    }`;
+  const tables = { customer: 'customers', invoice: 'invoices', payment: 'payments' } as const;
+  const created = (entity: keyof typeof tables) =>
+    sql`SELECT id FROM ${sql.table(tables[entity])} WHERE import_id = ${importId}`;
+  const updated = (entity: keyof typeof tables) =>
+    sql`SELECT entity_id FROM import_changes WHERE import_id = ${importId} AND entity = ${entity}`;
+  const mine = (entity: keyof typeof tables) => sql`${created(entity)} UNION ${updated(entity)}`;
 
+  // A later import (still in place) that changed a row this one created or changed.
   const later = await firstRow<{ id: number }>(
     trx,
-    sql`SELECT i.id FROM import_changes c
-        JOIN import_changes o ON o.entity = c.entity AND o.entity_id = c.entity_id
-        JOIN imports i ON i.id = o.import_id
-        WHERE c.import_id = ${importId} AND o.import_id > ${importId} AND i.undone_at IS NULL
+    sql`SELECT i.id FROM import_changes o JOIN imports i ON i.id = o.import_id
+        WHERE o.import_id > ${importId} AND i.undone_at IS NULL AND (
+          (o.entity = 'customer' AND o.entity_id IN (${mine('customer')}))
+          OR (o.entity = 'invoice' AND o.entity_id IN (${mine('invoice')}))
+          OR (o.entity = 'payment' AND o.entity_id IN (${mine('payment')})))
         LIMIT 1`,
   );
   if (later) {
@@ -72,7 +76,7 @@ export async function undoImport(
 
   const laterPaymentUse = await firstRow<{ id: number }>(
     trx,
-    sql`SELECT p.id FROM payments p WHERE p.id IN (${mine('payment', 'created')}) AND (
+    sql`SELECT p.id FROM payments p WHERE p.id IN (${created('payment')}) AND (
           EXISTS (SELECT 1 FROM refunds r WHERE r.payment_id = p.id)
           OR EXISTS (SELECT 1 FROM allocations a WHERE a.payment_id = p.id AND a.created_at <> ${createdAt})
         ) LIMIT 1`,
@@ -81,7 +85,7 @@ export async function undoImport(
 
   const busyCustomer = await firstRow<{ name: string }>(
     trx,
-    sql`SELECT c.name FROM customers c WHERE c.id IN (${mine('customer', 'created')}) AND (
+    sql`SELECT c.name FROM customers c WHERE c.id IN (${created('customer')}) AND (
           c.updated_at <> ${createdAt}
           OR EXISTS (SELECT 1 FROM contacts x WHERE x.customer_id = c.id)
           OR EXISTS (SELECT 1 FROM promises x WHERE x.customer_id = c.id)
@@ -89,8 +93,8 @@ export async function undoImport(
           OR EXISTS (SELECT 1 FROM outbox x WHERE x.customer_id = c.id)
           OR EXISTS (SELECT 1 FROM plans x WHERE x.customer_id = c.id)
           OR EXISTS (SELECT 1 FROM reminder_items x WHERE x.customer_id = c.id AND x.status <> 'open')
-          OR EXISTS (SELECT 1 FROM invoices x WHERE x.customer_id = c.id AND x.id NOT IN (${mine('invoice', 'created')}))
-          OR EXISTS (SELECT 1 FROM payments x WHERE x.customer_id = c.id AND x.id NOT IN (${mine('payment', 'created')}))
+          OR EXISTS (SELECT 1 FROM invoices x WHERE x.customer_id = c.id AND x.id NOT IN (${created('invoice')}))
+          OR EXISTS (SELECT 1 FROM payments x WHERE x.customer_id = c.id AND x.id NOT IN (${created('payment')}))
         ) LIMIT 1`,
   );
   if (busyCustomer) refuse(`${busyCustomer.name} has been contacted or changed since.`);
@@ -101,7 +105,7 @@ export async function undoImport(
     entity_id: number;
     before: string;
   }>`SELECT entity, entity_id, before FROM import_changes
-     WHERE import_id = ${importId} AND action = 'updated' ORDER BY id DESC`.execute(trx);
+     WHERE import_id = ${importId} ORDER BY id DESC`.execute(trx);
   for (const update of updates) {
     const before = JSON.parse(update.before) as Before;
     if (update.entity === 'invoice') {
@@ -110,9 +114,6 @@ export async function undoImport(
                   settled_amount = ${before.settled_amount}, is_draft = ${before.is_draft},
                   voided_at = ${before.voided_at}, updated_at = ${now}
                 WHERE id = ${update.entity_id}`.execute(trx);
-      await sql`UPDATE invoice_lines SET unit_price = ${before.total_amount}, net_amount = ${before.total_amount}
-                WHERE invoice_id = ${update.entity_id} AND (SELECT count(*) FROM invoice_lines l
-                  WHERE l.invoice_id = ${update.entity_id}) = 1`.execute(trx);
     } else if (update.entity === 'payment') {
       await sql`UPDATE payments SET amount = ${before.amount}, applied_amount = ${before.amount}
                 WHERE id = ${update.entity_id}`.execute(trx);
@@ -128,25 +129,21 @@ export async function undoImport(
   // Payments it made against invoices it only updated: take them off those invoices.
   await sql`UPDATE invoices SET settled_amount = settled_amount - (
               SELECT coalesce(sum(a.amount), 0) FROM allocations a
-              WHERE a.invoice_id = invoices.id AND a.payment_id IN (${mine('payment', 'created')})),
+              WHERE a.invoice_id = invoices.id AND a.payment_id IN (${created('payment')})),
               updated_at = ${now}
             WHERE id IN (SELECT a.invoice_id FROM allocations a
-              WHERE a.payment_id IN (${mine('payment', 'created')}))
-              AND id NOT IN (${mine('invoice', 'created')})
-              AND id NOT IN (${mine('invoice', 'updated')})`.execute(trx);
+              WHERE a.payment_id IN (${created('payment')}))
+              AND id NOT IN (${created('invoice')})
+              AND id NOT IN (${updated('invoice')})`.execute(trx);
 
   // Remove what it created.
-  await sql`DELETE FROM allocations WHERE payment_id IN (${mine('payment', 'created')})`.execute(
-    trx,
-  );
-  await sql`DELETE FROM payments WHERE id IN (${mine('payment', 'created')})`.execute(trx);
-  await sql`DELETE FROM invoice_lines WHERE invoice_id IN (${mine('invoice', 'created')})`.execute(
-    trx,
-  );
-  await sql`DELETE FROM invoices WHERE id IN (${mine('invoice', 'created')})`.execute(trx);
-  const created = mine('customer', 'created');
-  await sql`DELETE FROM reminder_items WHERE customer_id IN (${created})`.execute(trx);
-  await sql`DELETE FROM reminder_episodes WHERE customer_id IN (${created})`.execute(trx);
-  await sql`DELETE FROM events WHERE customer_id IN (${created})`.execute(trx);
-  await sql`DELETE FROM customers WHERE id IN (${created})`.execute(trx);
+  await sql`DELETE FROM allocations WHERE payment_id IN (${created('payment')})`.execute(trx);
+  await sql`DELETE FROM payments WHERE id IN (${created('payment')})`.execute(trx);
+  await sql`DELETE FROM invoice_lines WHERE invoice_id IN (${created('invoice')})`.execute(trx);
+  await sql`DELETE FROM invoices WHERE id IN (${created('invoice')})`.execute(trx);
+  const customers = created('customer');
+  await sql`DELETE FROM reminder_items WHERE customer_id IN (${customers})`.execute(trx);
+  await sql`DELETE FROM reminder_episodes WHERE customer_id IN (${customers})`.execute(trx);
+  await sql`DELETE FROM events WHERE customer_id IN (${customers})`.execute(trx);
+  await sql`DELETE FROM customers WHERE id IN (${customers})`.execute(trx);
 }

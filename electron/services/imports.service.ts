@@ -120,7 +120,7 @@ export function createImportsService(deps: {
   stagingFolder: string;
 }): ImportsService {
   const { db, clock } = deps;
-  const jobs = createImportJobs(clock);
+  const jobs = createImportJobs();
   const staging = createStaging(deps.stagingFolder);
 
   async function fileOf(input: ImportFileInput): Promise<{ file: FileInput; fileName: string }> {
@@ -241,7 +241,12 @@ export function createImportsService(deps: {
     for (const row of head.slice(detection.headerIndex + 1)) await take(row);
     for await (const row of rows) await take(row);
     const plan = planner.finish(input.dateOrder);
-    const matched = matchPlan(plan, source?.id ?? 'spreadsheet', importReads(deps.sqlite));
+    const matched = matchPlan(
+      plan,
+      source?.id ?? 'spreadsheet',
+      importReads(deps.sqlite),
+      deps.sqlite,
+    );
     if (job) jobs.update(job, { rows: count, bytesRead: facts.bytes });
     return { ...base, plan, matched };
   }
@@ -381,24 +386,28 @@ export function createImportsService(deps: {
         if (row.undone_at) {
           throw new AppError('conflict', `Import ${id} was already undone.`, 'id');
         }
+        // Customers who stay but lose invoices or payments: their timeline says so.
         const kept = await trx
-          .selectFrom('invoices')
-          .select('customer_id')
-          .distinct()
-          .where('id', 'in', (eb) =>
-            eb
-              .selectFrom('import_changes')
-              .select('entity_id')
-              .where('import_id', '=', id)
-              .where('entity', '=', 'invoice'),
-          )
-          .where('customer_id', 'not in', (eb) =>
-            eb
-              .selectFrom('import_changes')
-              .select('entity_id')
-              .where('import_id', '=', id)
-              .where('entity', '=', 'customer')
-              .where('action', '=', 'created'),
+          .selectFrom('customers')
+          .select('id as customer_id')
+          .where('import_id', 'is not', id)
+          .where((eb) =>
+            eb.or([
+              eb.exists(
+                eb
+                  .selectFrom('invoices')
+                  .select('invoices.id')
+                  .whereRef('invoices.customer_id', '=', 'customers.id')
+                  .where('invoices.import_id', '=', id),
+              ),
+              eb.exists(
+                eb
+                  .selectFrom('payments')
+                  .select('payments.id')
+                  .whereRef('payments.customer_id', '=', 'customers.id')
+                  .where('payments.import_id', '=', id),
+              ),
+            ]),
           )
           .execute();
         await undoImport(trx, id, row.created_at, now);

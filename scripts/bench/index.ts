@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { runAgingBench } from './aging.bench';
 import { runBehaviourBench } from './behaviour.bench';
 import { runHeadlessBench } from './headless.bench';
+import { runImportBench } from './import.bench';
 import { runLettersBench } from './letters.bench';
 import { runOutboxBench } from './outbox.bench';
 import { runPlansBench } from './plans.bench';
@@ -30,6 +31,7 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'tone', run: runToneBench },
   { name: 'outbox', run: runOutboxBench },
   { name: 'plans', run: runPlansBench },
+  { name: 'import', run: runImportBench },
 ];
 
 const outDir = fileURLToPath(new URL('../../dist/bench/', import.meta.url));

@@ -192,6 +192,8 @@ export class ImportPlanner {
   private passedOver = 0;
   private evidence = { dmy: 0, mdy: 0, either: [] as string[] };
   private readonly issueLimit: number;
+  /** Exports repeat the same few dates thousands of times: each is read once. */
+  private readonly dates = new Map<string, string | null>();
 
   constructor(private readonly options: PlannerOptions) {
     this.issueLimit = options.issueLimit ?? 500;
@@ -519,7 +521,12 @@ export class ImportPlanner {
     row: number,
     field: ImportField,
   ): string | null {
-    const date = parseImportDate(raw, order);
+    const cacheKey = `${order ?? ''}|${raw}`;
+    let date = this.dates.get(cacheKey);
+    if (date === undefined) {
+      date = parseImportDate(raw, order);
+      this.dates.set(cacheKey, date);
+    }
     if (date !== null) return date;
     // Still waiting for the owner to say which order: not an error yet.
     if (waiting && dateEvidence(raw) === 'either') return '';

@@ -1,6 +1,7 @@
 /**
  * Frozen once released. Imports: each file brought in (its name, checksum, what it did),
- * every row it created or changed (with the values before, so it can be undone as one step),
+ * every row it changed (with the values before) and, on the rows it created, its number, so it
+ * can be undone as one step;
  * and the owner's hand-made column mappings, remembered by the file's header.
  */
 import { sql, type Kysely } from 'kysely';
@@ -36,18 +37,30 @@ export function up(db: Kysely<any>) {
         c.notNull().check(sql`entity IN ('customer', 'invoice', 'payment')`),
       )
       .addColumn('entity_id', 'integer', (c) => c.notNull())
-      .addColumn('action', 'text', (c) => c.notNull().check(sql`action IN ('created', 'updated')`))
-      // JSON of the columns an update changed, as they were before it; null for a creation.
-      .addColumn('before', 'text', (c) => c.check(sql`before IS NULL OR json_valid(before)`))
+      .addColumn('action', 'text', (c) => c.notNull().check(sql`action = 'updated'`))
+      // JSON of the columns the update changed, as they were before it.
+      .addColumn('before', 'text', (c) => c.notNull().check(sql`json_valid(before)`))
       .modifyEnd(sql`strict`),
     db.schema
       .createIndex('import_changes_by_import')
       .on('import_changes')
-      .columns(['import_id', 'entity', 'action']),
+      .columns(['import_id', 'entity']),
     db.schema
       .createIndex('import_changes_by_entity')
       .on('import_changes')
       .columns(['entity', 'entity_id']),
+
+    // What an import created carries its number, so undo finds it without a list of ids
+    // (100,000 invoices would mean 100,000 more rows written).
+    db.schema
+      .alterTable('customers')
+      .addColumn('import_id', 'integer', (c) => c.references('imports.id')),
+    db.schema
+      .alterTable('invoices')
+      .addColumn('import_id', 'integer', (c) => c.references('imports.id')),
+    db.schema
+      .alterTable('payments')
+      .addColumn('import_id', 'integer', (c) => c.references('imports.id')),
 
     db.schema
       .createTable('import_mappings')
