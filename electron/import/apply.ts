@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import type { ImportCounts } from '../../shared/api/imports';
 import { daysBetween } from '../../shared/dates';
+import { customerKinds, type CustomerKind } from '../../shared/ledger';
 import type { ImportKind } from '../../shared/import/fields';
 import { importWrites } from '../db/imports.repository';
 import type { DB } from '../db/schema';
@@ -68,9 +69,8 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
   ) => w.insertChange.run(importId, entity, id, JSON.stringify(before));
 
   let written = 0;
-  const step = async () => {
-    written += 1;
-    if (written % breathEvery !== 0) return;
+  /** Every thousand rows: report, let other work in, and stop if cancelled. */
+  const breathe = async () => {
     options.onProgress?.(written);
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (options.cancelled()) {
@@ -96,7 +96,11 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
           planned.company,
           // The kind decides which rules apply; a file seldom says, so a company column
           // makes a company and anything else gets the gentlest rules, a consumer's.
-          planned.company !== '' ? 'company' : 'consumer',
+          customerKinds.includes(planned.kind as CustomerKind)
+            ? planned.kind
+            : planned.company !== ''
+              ? 'company'
+              : 'consumer',
           planned.email,
           planned.phone,
           now,
@@ -123,7 +127,7 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
         });
       }
     }
-    await step();
+    if (++written % breathEvery === 0) await breathe();
   }
 
   const paidReference = `Paid before import from ${label}`;
@@ -213,7 +217,7 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
       );
       w.insertAllocation.run(paymentId, invoiceId, match.paidToImport, now);
     }
-    await step();
+    if (++written % breathEvery === 0) await breathe();
   }
 
   for (const match of matched.payments) {
@@ -248,7 +252,7 @@ export async function applyImport(options: ApplyOptions): Promise<number> {
       w.addToSettled.run(allocate, now, invoice!.id);
     }
     tallyOf(customerId).payments += 1;
-    await step();
+    if (++written % breathEvery === 0) await breathe();
   }
 
   const from = `from ${label} (${options.fileName})`;

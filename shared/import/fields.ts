@@ -11,6 +11,7 @@ export const importFields = [
   'email',
   'phone',
   'company',
+  'customerKind',
   'number',
   'externalId',
   'issueDate',
@@ -34,6 +35,7 @@ export const fieldLabels: Record<ImportField, string> = {
   email: 'Email',
   phone: 'Phone',
   company: 'Company',
+  customerKind: 'Customer kind (company, sole trader or consumer)',
   number: 'Invoice number',
   externalId: 'ID in the other program',
   issueDate: 'Invoice date',
@@ -50,6 +52,7 @@ export const fieldLabels: Record<ImportField, string> = {
 
 /** Fields whose values an error may quote: amounts, dates, codes. Nothing personal. */
 export const quotableFields: ReadonlySet<ImportField> = new Set([
+  'customerKind',
   'number',
   'issueDate',
   'dueDate',

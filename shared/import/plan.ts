@@ -27,6 +27,8 @@ export interface PlannedCustomer {
   email: string;
   phone: string;
   company: string;
+  /** As the file says it ("company", "sole_trader", "consumer"), or empty. */
+  kind: string;
   row: number;
 }
 
@@ -168,7 +170,19 @@ interface PendingPayment {
   dateRaw: string;
 }
 
+const standings = new Map<string, InvoiceStanding | 'paid'>();
+
+/** A status as the owner's program wrote it, read once per distinct spelling. */
 export function standingOf(status: string): InvoiceStanding | 'paid' {
+  let standing = standings.get(status);
+  if (standing === undefined) {
+    standing = readStanding(status);
+    if (standings.size < 1000) standings.set(status, standing);
+  }
+  return standing;
+}
+
+function readStanding(status: string): InvoiceStanding | 'paid' {
   const text = status.trim().toLowerCase();
   if (/draft|awaiting approval|submitted/.test(text)) return 'draft';
   if (/void|cancel|deleted|archived/.test(text)) return 'void';
@@ -236,7 +250,9 @@ export class ImportPlanner {
 
   private cellOf(cells: readonly string[], field: ImportField): string {
     const index = this.columnIndex.get(field);
-    return index === undefined ? '' : (cells[index] ?? '').trim();
+    if (index === undefined) return '';
+    const cell = cells[index] ?? '';
+    return (this.options.source?.textCell?.(cell) ?? cell).trim();
   }
 
   private note(value: string) {
@@ -327,8 +343,19 @@ export class ImportPlanner {
     const email = this.cellOf(cells, 'email');
     const phone = this.cellOf(cells, 'phone');
     const company = this.cellOf(cells, 'company');
+    const kind = this.cellOf(cells, 'customerKind')
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     if (!known) {
-      this.customers.set(key, { key, name: name.replace(/\s+/g, ' '), email, phone, company, row });
+      this.customers.set(key, {
+        key,
+        name: name.replace(/\s+/g, ' '),
+        email,
+        phone,
+        company,
+        kind,
+        row,
+      });
     } else {
       known.email ||= email;
       known.phone ||= phone;
@@ -347,7 +374,8 @@ export class ImportPlanner {
     const hasTotal = this.columnIndex.has('total');
     const amount = this.amount(cells, hasTotal ? 'total' : 'lineTotal', currency, row);
     if (amount === null) return false;
-    const key = `${customerKey(name)}\u0000${number}`;
+    const ofCustomer = customerKey(name);
+    const key = `${ofCustomer}\u0000${number}`;
     const known = this.drafts.get(key);
     if (known) {
       if (known.invoice.currency !== currency) {
@@ -378,7 +406,7 @@ export class ImportPlanner {
     this.drafts.set(key, {
       invoice: {
         key,
-        customerKey: customerKey(name),
+        customerKey: ofCustomer,
         number,
         externalId: this.cellOf(cells, 'externalId') || null,
         currency,
@@ -620,11 +648,17 @@ export class ImportPlanner {
       }
     }
     return {
-      ...invoice,
+      key: invoice.key,
+      customerKey: invoice.customerKey,
+      number: invoice.number,
+      externalId: invoice.externalId,
       issueDate,
       dueDate,
+      currency: invoice.currency,
+      total: invoice.total,
       paid,
       standing: standing === 'paid' ? 'open' : standing,
+      row: invoice.row,
     };
   }
 }

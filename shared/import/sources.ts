@@ -5,6 +5,7 @@
  * report with section and total lines), which rows are invoices, which are payments and
  * which to pass over.
  */
+import { restoreTextCell } from '../exports/csv-cells';
 import type { ImportField, ImportKind } from './fields';
 
 /** How one row is read: as an invoice (line), a payment, or passed over (and why, if worth saying). */
@@ -23,11 +24,64 @@ export interface ImportSource {
   role?: (cell: (header: string) => string) => RowRole;
   /** Said to the owner in the preview. */
   note?: string;
+  /** Undoes what the exporting program did to text cells (Goodwill's formula guard). */
+  textCell?: (cell: string) => string;
 }
 
 const one = (...names: string[]) => names;
 
 export const importSources: readonly ImportSource[] = [
+  // Goodwill's own export (shared/exports/goodwill-export.ts): customers, then invoices.
+  {
+    id: 'goodwill-customers',
+    label: 'Goodwill (customers)',
+    kind: 'customers',
+    columns: {
+      customer: one('name'),
+      company: one('company'),
+      customerKind: one('kind'),
+      email: one('email'),
+      phone: one('phone'),
+    },
+    signature: [
+      ['customer_id'],
+      ['name'],
+      ['kind'],
+      ['contact_person'],
+      ['cc_emails'],
+      ['do_not_contact_reason'],
+      ['credit_hold_reason'],
+    ],
+    textCell: restoreTextCell,
+  },
+  {
+    id: 'goodwill-invoices',
+    label: 'Goodwill (invoices)',
+    kind: 'invoices',
+    columns: {
+      customer: one('customer_name'),
+      number: one('invoice_number'),
+      externalId: one('external_id'),
+      issueDate: one('issue_date'),
+      dueDate: one('due_date'),
+      status: one('state'),
+      currency: one('currency'),
+      total: one('invoice_total'),
+      balance: one('open'),
+    },
+    signature: [
+      ['invoice_id'],
+      ['invoice_number'],
+      ['customer_name'],
+      ['issue_date'],
+      ['due_date'],
+      ['invoice_total'],
+      ['open'],
+      ['line_number'],
+    ],
+    textCell: restoreTextCell,
+    note: 'What was paid, credited or written off on each invoice comes in as one payment; the payments file itself is not read.',
+  },
   {
     id: 'freshbooks-invoices',
     label: 'FreshBooks (invoice details)',
@@ -370,6 +424,7 @@ export const commonHeaders: Record<ImportField, readonly string[]> = {
   email: ['email', 'email address', 'e-mail'],
   phone: ['phone', 'telephone', 'phone number'],
   company: ['company', 'company name', 'organisation', 'organization'],
+  customerKind: ['customer kind', 'kind'],
   number: ['invoice number', 'invoice', 'invoice #', 'invoice no', 'invoice no.', 'number', 'no.'],
   externalId: ['id', 'invoice id'],
   issueDate: ['invoice date', 'date', 'issue date', 'date issued', 'issued'],
