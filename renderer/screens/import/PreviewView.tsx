@@ -185,9 +185,11 @@ export function PreviewView(props: {
           <Group gap="xs">
             <IconAlertTriangle size={18} />
             <Text fw={600} fz="sm">
-              {format.count(errors, 'row has a problem', 'rows have problems')}
+              {errors > 0
+                ? format.count(errors, 'row has a problem', 'rows have problems')
+                : 'No row has a problem'}
               {preview.warningCount > 0 &&
-                `, ${format.count(preview.warningCount, 'note', 'notes')}`}
+                `; ${format.count(preview.warningCount, 'note', 'notes')} to read`}
             </Text>
           </Group>
           <Table withTableBorder aria-label="Problems" fz="sm">
