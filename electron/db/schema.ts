@@ -443,6 +443,8 @@ export interface HandoffsTable {
   file_name: string;
   taken_back_at: string | null;
   taken_back_reason: Generated<string>;
+}
+
 export type ImportKindColumn = 'invoices' | 'payments' | 'customers';
 
 export interface ImportsTable {
