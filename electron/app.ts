@@ -224,6 +224,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
       exports,
       interestClaims: (customerId) => services.interest.claims(customerId),
       folder: join(dataDir, 'handoffs'),
+      dataDir,
     }),
     imports: createImportsService({
       db: connection.db,

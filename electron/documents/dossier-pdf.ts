@@ -219,7 +219,7 @@ function drawSummary(sheet: Sheet, input: DossierPdfInput, { day, money }: Forma
     data.plans.length
       ? `${count(data.plans.length, 'payment plan')}: ${data.plans.map((p) => p.state).join(', ')}.`
       : 'No payment plans.',
-    'Signed agreements: Goodwill keeps no scanned signatures; the owner holds any signed plan agreement on paper.',
+    signedAgreementsLine(data),
   ];
   y = paragraph(sheet, y, lines.join('\n')) + 10;
   if (input.note.trim()) {
@@ -227,6 +227,27 @@ function drawSummary(sheet: Sheet, input: DossierPdfInput, { day, money }: Forma
     y = paragraph(sheet, y, input.note.trim()) + 10;
   }
   return y + 14;
+}
+
+/** Which plans' signed copies travel in the zip beside this PDF. */
+function signedAgreementsLine(data: DossierData): string {
+  if (data.plans.length === 0) return 'Signed agreements: none (no payment plans).';
+  const plans = (enclosed: boolean) =>
+    data.plans
+      .filter((plan) => plan.signedAgreement?.enclosed === enclosed)
+      .map((plan) => `plan ${plan.id}`)
+      .join(', ');
+  const [enclosed, lost] = [plans(true), plans(false)];
+  if (!enclosed && !lost) {
+    return 'Signed agreements: none scanned in; the owner holds any signed plan agreement on paper.';
+  }
+  return [
+    enclosed &&
+      `Signed agreements: the scanned copies for ${enclosed} are enclosed beside this PDF.`,
+    lost && `The scan attached for ${lost} is no longer in Goodwill's data folder as it was.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function drawInvoices(sheet: Sheet, top: number, data: DossierData, { day, money }: Formats) {

@@ -69,6 +69,19 @@ export interface DossierPlan {
   endReason: string;
   invoiceNumbers: string[];
   instalments: { number: number; dueDate: CalendarDate; amount: Minor }[];
+  /** The signed copy the owner scanned back in, if any (its file lies in the data folder). */
+  signedAgreement: DossierSignedAgreement | null;
+}
+
+export interface DossierSignedAgreement {
+  /** Relative to the data folder; read back only if it still matches `sha256`. */
+  storedAs: string;
+  sha256: string;
+  /** The file's extension from its content: pdf, jpg or png. */
+  extension: string;
+  attachedAt: string;
+  /** False when the file is no longer in the data folder as it was attached. */
+  enclosed: boolean;
 }
 
 /** Interest and late charges claimed on the debt, with how they were worked out. */
@@ -231,7 +244,7 @@ async function readDisputes(db: Kysely<DB>, customerId: number): Promise<Dossier
 }
 
 async function readPlans(db: Kysely<DB>, customerId: number): Promise<DossierPlan[]> {
-  const [rows, links, instalments] = await Promise.all([
+  const [rows, links, instalments, signed] = await Promise.all([
     db
       .selectFrom('plans')
       .selectAll()
@@ -254,7 +267,18 @@ async function readPlans(db: Kysely<DB>, customerId: number): Promise<DossierPla
       .orderBy('x.plan_id')
       .orderBy('x.number')
       .execute(),
+    db
+      .selectFrom('plan_documents as d')
+      .innerJoin('plans as p', 'p.id', 'd.plan_id')
+      .select(['d.plan_id', 'd.stored_as', 'd.sha256', 'd.media_type', 'd.attached_at'])
+      .where('p.customer_id', '=', customerId)
+      .where('d.kind', '=', 'signed_agreement')
+      .orderBy('d.attached_at')
+      .orderBy('d.id')
+      .execute(),
   ]);
+  // The latest signed copy of each plan (a later scan replaces an earlier one).
+  const signedByPlan = new Map(signed.map((d) => [d.plan_id, d]));
   return rows.map((row) => ({
     id: row.id,
     state: row.state,
@@ -269,5 +293,28 @@ async function readPlans(db: Kysely<DB>, customerId: number): Promise<DossierPla
     instalments: instalments
       .filter((i) => i.plan_id === row.id)
       .map((i) => ({ number: i.number, dueDate: i.due_date, amount: i.amount })),
+    signedAgreement: signedAgreementOf(signedByPlan.get(row.id)),
   }));
+}
+
+const extensions = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' } as const;
+
+function signedAgreementOf(
+  row:
+    | {
+        stored_as: string;
+        sha256: string;
+        media_type: keyof typeof extensions;
+        attached_at: string;
+      }
+    | undefined,
+): DossierSignedAgreement | null {
+  if (!row) return null;
+  return {
+    storedAs: row.stored_as,
+    sha256: row.sha256,
+    extension: extensions[row.media_type],
+    attachedAt: row.attached_at,
+    enclosed: true,
+  };
 }

@@ -24,6 +24,7 @@ import { safeFileName } from '../documents/file-name';
 import { readDossierData, type DossierData, type DossierInterest } from '../handoffs/dossier-data';
 import { dossierCsvFiles } from '../handoffs/dossier-files';
 import { zipFiles } from '../handoffs/zip';
+import { readSignedAgreement } from '../plans/signed-agreement';
 import type { BusinessContext } from './business-day';
 import type { CustomersService } from './customers.service';
 import type { ExportsService } from './exports.service';
@@ -107,6 +108,26 @@ function balancesOf(data: DossierData, today: string): DossierBalance[] {
   return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
+/**
+ * The signed plan agreements to enclose, each checked against the checksum it was attached
+ * with. One no longer there (or changed) is not enclosed and the PDF says so: a missing scan
+ * should not stop the handoff.
+ */
+async function readSignedCopies(dataDir: string, data: DossierData) {
+  const files: { name: string; content: Buffer }[] = [];
+  for (const plan of data.plans) {
+    const signed = plan.signedAgreement;
+    if (!signed) continue;
+    try {
+      const content = await readSignedAgreement(dataDir, signed);
+      files.push({ name: `Signed agreement - plan ${plan.id}.${signed.extension}`, content });
+    } catch {
+      signed.enclosed = false;
+    }
+  }
+  return files;
+}
+
 export function createHandoffsService(deps: {
   db: Kysely<DB>;
   clock: Clock;
@@ -118,6 +139,8 @@ export function createHandoffsService(deps: {
   interestClaims: (customerId: number) => Promise<InterestClaim[]>;
   /** Where dossiers are kept: the data folder's `handoffs/`. */
   folder: string;
+  /** The data folder, where signed plan agreements are kept. */
+  dataDir: string;
 }): HandoffsService {
   const { db } = deps;
 
@@ -187,6 +210,7 @@ export function createHandoffsService(deps: {
         customer.id,
         dossierInterest(await deps.interestClaims(customer.id)),
       );
+      const signedCopies = await readSignedCopies(deps.dataDir, data);
       const agency = input.agency ?? '';
       const note = input.note ?? '';
       const { renderDossierPdf } = await loadRenderer();
@@ -205,6 +229,7 @@ export function createHandoffsService(deps: {
         [
           { name: safeFileName(`Dossier - ${customer.name}`, 'pdf'), content: pdf },
           ...dossierCsvFiles(data, timeline).map(([name, content]) => ({ name, content })),
+          ...signedCopies,
         ],
         now,
       );

@@ -6,7 +6,7 @@
  * recorded too; bad input is refused by field with nothing written.
  */
 import { execFile } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
@@ -324,5 +324,62 @@ describe('handoffs.create', () => {
       .replace(/[ \t]+/g, ' ');
     expect(pdf).toContain('Each claim was raised as an invoice of its own');
     expect(pdf).not.toContain('No interest is claimed');
+  });
+  it('encloses the signed plan agreement as it was scanned in, or says it is gone', async () => {
+    const dataDir = await tempDir();
+    const { ok } = await startLedgerApp(dataDir);
+    const shop = await ok<Customer>('customers.create', { name: 'Corner Shop', kind: 'company' });
+    const owed = await ok<Invoice>('invoices.create', {
+      customerId: shop.id,
+      issueDate: '2026-11-10',
+      dueDate: '2026-12-10',
+      currency: 'GBP',
+      lines: [{ description: 'Shelving', quantity: '1', unitPrice: 60000 }],
+    });
+    const plan = await ok<{ id: number }>('plans.create', {
+      customerId: shop.id,
+      invoiceIds: [owed.id],
+      currency: 'GBP',
+      count: 3,
+      frequency: 'monthly',
+      firstDue: '2027-04-01',
+    });
+    // A PNG is known by its first eight bytes; the rest stands for the picture.
+    const scan = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('signed by both parties'),
+    ]);
+    await ok('plans.attachSigned', {
+      planId: plan.id,
+      fileName: 'scan.png',
+      contentBase64: scan.toString('base64'),
+    });
+    const dossierText = async (dossier: DocumentFile) => {
+      const files = await unzip(Buffer.from(dossier.contentBase64, 'base64'), await tempDir());
+      const pdf = (await pdfPages(files.get('Dossier - Corner Shop.pdf')!))
+        .join('\n')
+        .replace(/\s+/g, ' ');
+      return { files, pdf };
+    };
+
+    const first = await ok<{ dossier: DocumentFile }>('handoffs.create', { customerId: shop.id });
+    const enclosed = await dossierText(first.dossier);
+    expect(enclosed.files.get(`Signed agreement - plan ${plan.id}.png`)).toEqual(scan);
+    expect(enclosed.pdf).toContain(
+      `Signed agreements: the scanned copies for plan ${plan.id} are enclosed beside this PDF.`,
+    );
+
+    // The scan is removed from the data folder: the handoff still goes ahead, and says so.
+    await ok('handoffs.takeBack', { customerId: shop.id, reason: 'They paid a little' });
+    const stored = join(dataDir, 'plans', `plan-${plan.id}`);
+    for (const name of await readdir(stored)) {
+      if (name.startsWith('signed-')) await rm(join(stored, name));
+    }
+    const second = await ok<{ dossier: DocumentFile }>('handoffs.create', { customerId: shop.id });
+    const gone = await dossierText(second.dossier);
+    expect([...gone.files.keys()].some((name) => name.startsWith('Signed agreement'))).toBe(false);
+    expect(gone.pdf).toContain(
+      `The scan attached for plan ${plan.id} is no longer in Goodwill's data folder as it was.`,
+    );
   });
 });
