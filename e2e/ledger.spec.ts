@@ -122,6 +122,8 @@ test('a customer, two invoices and a part payment land in the right buckets', as
     '—',
     '£500.00',
     '£850.00',
+    // Oldest overdue, "Usually pays" and last contact have no total.
+    '',
     '',
     '',
   ]);
