@@ -30,6 +30,8 @@ export function pdfPrinter(
         contextIsolation: true,
         nodeIntegration: false,
         javascript: true,
+        // A middle click on a link in the PDF must not open a window of its own.
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     await window.loadURL(pathToFileURL(path).href);
