@@ -8,6 +8,7 @@ import type { Plan } from '../../shared/api/plans';
 import type { CalendarDate } from '../../shared/dates';
 import { planProgress, type PaymentToPlan } from '../../shared/plans/progress';
 import type { DB } from '../db/schema';
+import { minorFromSql } from '../db/sql-helpers';
 
 export type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -62,7 +63,7 @@ export async function paymentsToPlans(
     .execute();
   for (const row of rows) {
     const list = map.get(row.plan_id) ?? [];
-    list.push({ paymentId: row.payment_id, date: row.date, amount: Number(row.amount) });
+    list.push({ paymentId: row.payment_id, date: row.date, amount: minorFromSql(row.amount) });
     map.set(row.plan_id, list);
   }
   return map;
