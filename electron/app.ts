@@ -21,6 +21,7 @@ import { createCustomersService } from './services/customers.service';
 import { createDocumentsService } from './services/documents.service';
 import { createExportsService } from './services/exports.service';
 import { createHandoffsService } from './services/handoffs.service';
+import { createStatementsService } from './services/statements.service';
 import { createInvoicesService } from './services/invoices.service';
 import { createLedgerService } from './services/ledger.service';
 import { createBehaviourService } from './services/behaviour.service';
@@ -215,6 +216,16 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     terms: createTermsService({ db: connection.db, clock }),
     interest: createInterestService({ db: connection.db, clock, context }),
     exports,
+    statements: createStatementsService({
+      db: connection.db,
+      clock,
+      context,
+      settings,
+      letters: () => letters,
+      documents: () => documents,
+      exports,
+      outbox: outboxWorker,
+    }),
     handoffs: createHandoffsService({
       db: connection.db,
       clock,

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** One customer: balances, invoices, payments and the timeline. */
 export class CustomerPage {
@@ -77,5 +77,14 @@ export class CustomerPage {
 
   async askForStatement() {
     await this.statement().getByRole('button', { name: 'Download statement' }).click();
+  }
+
+  /** The dialog that shows the statement email before it goes in the outbox. */
+  readonly emailStatementDialog = () =>
+    this.page.getByRole('dialog', { name: 'Email the statement' });
+
+  async emailStatement() {
+    await this.statement().getByRole('button', { name: 'Email statement' }).click();
+    await expect(this.emailStatementDialog().getByLabel('Statement email')).toBeVisible();
   }
 }

@@ -94,6 +94,7 @@ export function createHandlers(services: Services): Handlers {
     'plans.create': (input) => services.plans.create(input),
     'exports.csv': (input) => services.exports.csv(input),
     'statements.pdf': (input) => services.exports.statementPdf(input),
+    'statements.email': (input) => services.statements.email(input),
     'handoffs.create': (input) => services.handoffs.create(input),
     'handoffs.takeBack': (input) => services.handoffs.takeBack(input),
     'handoffs.list': (input) => services.handoffs.list(input),

@@ -180,7 +180,6 @@ describe('the letter PDF', () => {
     'firm',
     'final',
     'promise_broken',
-    'statement',
   ];
   const cases = occasionsWithInvoices.flatMap((occasion) =>
     ['en-GB', 'en-US'].map((locale) => ({ occasion, locale })),
@@ -275,12 +274,45 @@ describe('the letter PDF', () => {
     }
   });
 
+  it('prints the statement letter with its balances and how late what is open is', async () => {
+    const data: LetterData = {
+      ...sampleData('en-GB'),
+      statement: {
+        from: '2027-01-01',
+        to: '2027-03-15',
+        sections: [
+          {
+            currency: 'GBP',
+            opening: 10_000,
+            invoiced: 42_505,
+            received: 15_000,
+            closing: 37_505,
+            aging: {
+              current: 12_505,
+              d1_30: 25_000,
+              d31_60: 0,
+              d61_90: 0,
+              d90_plus: 0,
+              total: 37_505,
+            },
+          },
+        ],
+      },
+    };
+    const text = (await pdfPages(await letterPdf('statement', data))).join('\n');
+    expect(text).toMatch(/Balance before 1 Jan 2027\s+£100\.00/);
+    expect(text).toMatch(/Paid or credited\s+-£150\.00/);
+    expect(text).toMatch(/Balance on 15 Mar 2027\s+£375\.05/);
+    expect(text).toMatch(/1–30 days overdue\s+£250\.00/);
+    expect(text).toContain('£125.05 is not yet due and £250.00 is 1 to 30 days overdue.');
+  });
+
   it('runs 50 invoices onto more pages with the table header on each and numbered pages', async () => {
     const data = sampleData('en-GB');
     data.invoices = Array.from({ length: 50 }, (_, index) =>
       invoice(index + 1, 'GBP', 10_000 + index),
     );
-    const pdf = await letterPdf('statement', data);
+    const pdf = await letterPdf('reminder', data);
     const pages = await pdfPages(pdf);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(Number((await pdfInfo(pdf)).Pages)).toBe(pages.length);

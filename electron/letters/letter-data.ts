@@ -8,6 +8,7 @@ import { AppError } from '../../shared/api/errors';
 import type { DraftInput } from '../../shared/api/letters';
 import { addDays, calendarDateIn, type CalendarDate } from '../../shared/dates';
 import type { LetterData } from '../../shared/letters/letter-data';
+import { defaultStatementPeriod } from '../../shared/statements/period';
 import { termsInWords } from '../../shared/letters/terms-words';
 import type { Settings } from '../../shared/settings';
 import type { DB } from '../db/schema';
@@ -15,6 +16,27 @@ import { minorFromSql } from '../db/sql-helpers';
 import { claimsOf } from '../services/interest.service';
 import { requireCustomer } from '../services/lookups';
 import { planOfStep, readLetterPlan } from '../plans/plan-letters';
+import { readStatement, type StatementRequest } from '../statements/statement-figures';
+
+async function letterStatement(
+  db: Kysely<DB>,
+  request: StatementRequest,
+  today: CalendarDate,
+): Promise<LetterData['statement']> {
+  const sections = await readStatement(db, request, today);
+  return {
+    from: request.from,
+    to: request.to,
+    sections: sections.map((s) => ({
+      currency: s.currency,
+      opening: s.opening,
+      invoiced: s.invoiced,
+      received: s.paid + s.credited + s.writtenOff - s.refunded,
+      closing: s.closing,
+      aging: s.aging,
+    })),
+  };
+}
 
 export async function letterDataFor(
   db: Kysely<DB>,
@@ -183,6 +205,15 @@ export async function letterDataFor(
         }
       : undefined;
 
+  const statement =
+    input.occasion === 'statement' || input.statement !== undefined
+      ? await letterStatement(
+          db,
+          { customerId: customer.id, ...(input.statement ?? defaultStatementPeriod(today)) },
+          today,
+        )
+      : undefined;
+
   const oldest = invoices[0];
   const plan = savedPlan
     ? savedPlan
@@ -227,6 +258,7 @@ export async function letterDataFor(
     dispute,
     agency: input.agency,
     lateCharges,
+    statement,
     // A final notice names one real next step; unless told, the kindest true one.
     nextStep: input.nextStep ?? {
       text: 'ask a collection agency to recover it for me',

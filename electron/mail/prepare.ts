@@ -10,6 +10,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Occasion } from '../../shared/letters/occasions';
 import type { Settings } from '../../shared/settings';
 import type { DocumentFile } from '../../shared/api/invoices';
+import type { DraftInput } from '../../shared/api/letters';
 import type { DB } from '../db/schema';
 import { planOfStep } from '../plans/plan-letters';
 import type { DocumentsService } from '../services/documents.service';
@@ -37,9 +38,18 @@ export async function prepareMessage(
     notBefore: Date | null;
     /** Letter and email: the printable letter goes with the email as a PDF. */
     withLetter?: boolean;
+    /** What the letter needs beyond the ledger (a statement's period). */
+    letter?: Pick<DraftInput, 'statement'>;
+    /** Documents that go with it whatever the occasion (the statement PDF). */
+    attachments?: ComposedAttachment[];
+    /** Makes the Message-ID from this instead of a random one: the same key, the same message. */
+    messageKey?: string;
+    /** The input field a refusal names (the queue item by default). */
+    field?: string;
   },
 ): Promise<NewOutboxMessage> {
   const { db } = deps;
+  const field = request.field ?? 'itemId';
   const customer = await db
     .selectFrom('customers')
     .select(['id', 'name', 'email', 'cc_emails'])
@@ -49,7 +59,7 @@ export async function prepareMessage(
     throw new AppError(
       'invalid_input',
       `${customer.name} has no email address. Add one on their page, or print the letter and post it.`,
-      'itemId',
+      field,
     );
   }
   const account = await db
@@ -61,9 +71,10 @@ export async function prepareMessage(
     customerId: customer.id,
     occasion: request.occasion,
     ...(request.itemId !== null ? { itemId: request.itemId } : {}),
+    ...request.letter,
   });
 
-  const attachments: ComposedAttachment[] = [];
+  const attachments: ComposedAttachment[] = [...(request.attachments ?? [])];
   if (request.withLetter) {
     const letter = await deps.letters.pdf({
       customerId: customer.id,
@@ -112,11 +123,11 @@ export async function prepareMessage(
     throw new AppError(
       'invalid_input',
       'Add your email address in Settings (or set up a mail account) so messages say who they are from.',
-      'itemId',
+      field,
     );
   }
   const from = { name: account?.from_name || deps.settings.businessName, address: fromAddress };
-  const messageId = newMessageId(from.address, randomUUID());
+  const messageId = newMessageId(from.address, request.messageKey ?? randomUUID());
   const cc = JSON.parse(customer.cc_emails) as string[];
   const raw = await composeMessage({
     from,

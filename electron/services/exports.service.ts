@@ -15,9 +15,7 @@ import {
   paymentExportColumns,
 } from '../../shared/exports/goodwill-export';
 import { agingCsvColumns, timelineCsvColumns } from '../../shared/exports/report-csv';
-import { bucketFor, daysOverdue } from '../../shared/aging';
-import { buildStatement, type CurrencyStatement } from '../../shared/statements/statement';
-import { openInvoicesAsOf } from '../db/aging.repository';
+import type { CurrencyStatement } from '../../shared/statements/statement';
 import {
   adjustmentExportRows,
   customerExportRows,
@@ -26,9 +24,8 @@ import {
   type ExportScope,
 } from '../db/exports.repository';
 import type { DB } from '../db/schema';
-import { minorFromSql } from '../db/sql-helpers';
-import { statementMovements } from '../db/statement.repository';
 import { safeFileName, statementFileName } from '../documents/file-name';
+import { readStatement } from '../statements/statement-figures';
 import type { BusinessContext } from './business-day';
 import type { LedgerService } from './ledger.service';
 import { requireCustomer } from './lookups';
@@ -113,26 +110,7 @@ export function createExportsService(deps: {
   async function statement(input: StatementInput): Promise<CurrencyStatement[]> {
     await requireCustomer(db, input.customerId);
     const { today } = await deps.context();
-    const movements = await statementMovements(db, input.customerId, input.to);
-    const currencies = [...new Set(movements.map((m) => m.currency))];
-    const open = (
-      await Promise.all(
-        currencies.map(async (currency) => {
-          const rows = await openInvoicesAsOf(db, {
-            asOf: input.to,
-            current: input.to >= today,
-            customerId: input.customerId,
-            currency,
-          });
-          return rows.map((row) => ({
-            currency,
-            open: minorFromSql(row.open),
-            bucket: bucketFor(daysOverdue(row.due_date, input.to)),
-          }));
-        }),
-      )
-    ).flat();
-    return buildStatement(movements, open, input);
+    return readStatement(db, input, today);
   }
 
   return {

@@ -20,6 +20,7 @@ import type { PlansService } from './plans.service';
 import type { PromisesService } from './promises.service';
 import type { RemindersService } from './reminders.service';
 import type { SettingsService } from './settings.service';
+import type { StatementsService } from './statements.service';
 import type { TermsService } from './terms.service';
 
 export interface Services {
@@ -43,6 +44,7 @@ export interface Services {
   terms: TermsService;
   interest: InterestService;
   exports: ExportsService;
+  statements: StatementsService;
   handoffs: HandoffsService;
   imports: ImportsService;
 }

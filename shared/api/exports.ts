@@ -3,7 +3,8 @@
  * the layouts), and statements.*: a customer's statement for a period, as a PDF or an email.
  */
 import { z } from 'zod';
-import { calendarDate, id } from './fields';
+import type { OutboxMessage } from '../mail/outbox';
+import { calendarDate, currencyCode, id } from './fields';
 import type { DocumentFile } from './invoices';
 import { method } from './method';
 
@@ -39,6 +40,8 @@ export const statementSchema = z
     from: calendarDate,
     /** The last day of the period: the closing balance and aging are as of this date. */
     to: calendarDate,
+    /** Only this currency (every currency the customer has when left out). */
+    currency: currencyCode.optional(),
   })
   .strict()
   .refine((input) => input.from <= input.to, {
@@ -47,7 +50,16 @@ export const statementSchema = z
   });
 export type StatementInput = z.output<typeof statementSchema>;
 
+export interface StatementEmailResult {
+  /** The message in the outbox (the one already there when this statement was queued before). */
+  message: OutboxMessage;
+  /** True when this very statement was already waiting or sent, so nothing new was queued. */
+  alreadyQueued: boolean;
+}
+
 export const exportMethods = {
   'exports.csv': method(csvExportSchema).returns<DocumentFile>(),
   'statements.pdf': method(statementSchema).returns<DocumentFile>(),
+  /** The statement letter, with the statement PDF attached, into the outbox (at most once). */
+  'statements.email': method(statementSchema).returns<StatementEmailResult>(),
 };

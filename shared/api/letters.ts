@@ -76,6 +76,15 @@ const extras = {
     })
     .strict()
     .optional(),
+  /** The statement a statement letter goes with (the last three whole months when left out). */
+  statement: z
+    .object({ from: calendarDate, to: calendarDate, currency: currencyCode.optional() })
+    .strict()
+    .refine((period) => period.from <= period.to, {
+      message: 'The period has to start on or before the day it ends.',
+      path: ['from'],
+    })
+    .optional(),
 };
 
 export const draftSchema = z

@@ -3,11 +3,12 @@
  * own, electron/documents/letter-pdf.ts, from the same rows). Rows come from `blockRows` so
  * the three forms can never disagree.
  */
+import { agingBuckets, bucketLabels } from '../aging';
 import { formatCalendarDate } from '../date-format';
 import { daysBetween } from '../dates';
 import { formatMoney } from '../money';
 import { lateChargesTable } from './late-charges';
-import type { LetterData } from './letter-data';
+import type { LetterData, LetterStatement } from './letter-data';
 import type { BlockName } from './variables';
 
 export interface BlockTable {
@@ -60,6 +61,7 @@ export function blockRows(name: Exclude<BlockName, 'howToPay'>, data: LetterData
       foot: plan ? [['Total', '', money(plan.total, plan.currency)]] : [],
     };
   }
+  if (name === 'statementTable' && data.statement) return statementSummary(data.statement, locale);
   const invoices = [...data.invoices].sort((a, b) =>
     a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0,
   );
@@ -96,6 +98,28 @@ export function blockRows(name: Exclude<BlockName, 'howToPay'>, data: LetterData
     }
   }
   return table;
+}
+
+/** The statement in short, per currency: the PDF attached with it has every line. */
+function statementSummary(statement: LetterStatement, locale: string): BlockTable {
+  const date = (value: string) => formatCalendarDate(value, locale, 'short');
+  const several = statement.sections.length > 1;
+  const rows: string[][] = [];
+  for (const section of statement.sections) {
+    const money = (amount: number) => formatMoney(amount, section.currency, locale);
+    const label = (text: string) => (several ? `${text} (${section.currency})` : text);
+    rows.push([label(`Balance before ${date(statement.from)}`), money(section.opening)]);
+    if (section.invoiced) rows.push([label('Invoiced'), money(section.invoiced)]);
+    if (section.received) rows.push([label('Paid or credited'), money(-section.received)]);
+    rows.push([label(`Balance on ${date(statement.to)}`), money(section.closing)]);
+    for (const bucket of agingBuckets) {
+      if (section.aging[bucket] > 0) {
+        const words = bucket === 'current' ? 'Not yet due' : `${bucketLabels[bucket]} overdue`;
+        rows.push([label(`  ${words}`), money(section.aging[bucket])]);
+      }
+    }
+  }
+  return { head: ['Statement', 'Amount'], numeric: [false, true], rows, foot: [] };
 }
 
 function textTable(table: BlockTable): string {

@@ -300,14 +300,16 @@ If there is anything else I should know, just reply to this email.
 ${signOff}`,
   },
   statement: {
-    subject: `Your statement from {{business.name}}, {{date}}`,
+    subject: `Your statement from {{business.name}} to {{statement.asOf}}`,
     body: `${greeting}
 
-Here is your statement as of {{date}}. It lists every open invoice and the payments we have received since we last wrote.
+Here is your statement from {{statement.from}} to {{statement.asOf}}. The full statement, with every invoice and payment, is attached as a PDF.
 
 {{statementTable}}
 
-${lateCharges}{{totalOpen}} is open in all. You can pay like this:
+The balance was {{statement.opening}} before {{statement.from}} and is {{statement.closing}} on {{statement.asOf}}. {{statement.aging}}
+
+${lateCharges}If you would like to pay, this is how:
 
 {{howToPay}}
 

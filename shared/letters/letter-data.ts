@@ -3,6 +3,7 @@
  * calendar dates), never typed in. The view builder turns them into the words and amounts a
  * template shows, formatted for the customer's locale.
  */
+import type { BucketAmounts } from '../aging';
 import type { CalendarDate } from '../dates';
 import type { ChargeLine } from '../interest/charges';
 import type { LateTerms } from '../interest/terms';
@@ -56,6 +57,22 @@ export interface LetterWaiver {
   whole: boolean;
 }
 
+/** A statement's figures for the statement letter, per currency (the PDF has every line). */
+export interface LetterStatement {
+  from: CalendarDate;
+  /** The as-of date: the closing balance and the aging are on this day. */
+  to: CalendarDate;
+  sections: {
+    currency: string;
+    opening: number;
+    invoiced: number;
+    /** Paid, credited and written off, less refunds: everything that brought the balance down. */
+    received: number;
+    closing: number;
+    aging: BucketAmounts & { total: number };
+  }[];
+}
+
 export interface LetterData {
   locale: string;
   today: CalendarDate;
@@ -83,6 +100,8 @@ export interface LetterData {
   agency?: { name: string; contact: string; payDirectUntil: CalendarDate } | undefined;
   /** Late charges claimed and still owed, and waivers since the last contact. */
   lateCharges?: { claims: LetterCharge[]; waivers: LetterWaiver[] } | undefined;
+  /** The statement a statement letter goes with. */
+  statement?: LetterStatement | undefined;
   /** The one real next step a final notice names, and its date. */
   nextStep?: { text: string; date: CalendarDate } | undefined;
 }

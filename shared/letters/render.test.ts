@@ -56,6 +56,27 @@ function sampleData(currency: string, locale: string, occasion: Occasion): Lette
     dispute: { reason: 'the radiator valve still leaks' },
     agency: { name: 'Fair Collect Ltd', contact: '0113 496 0999', payDirectUntil: '2027-04-15' },
     nextStep: { text: 'ask a collection agency to recover it', date: '2027-03-29' },
+    statement: {
+      from: '2027-01-01',
+      to: '2027-03-15',
+      sections: [
+        {
+          currency,
+          opening: 0,
+          invoiced: 575 * unit + 5,
+          received: 150 * unit,
+          closing: 425 * unit + 5,
+          aging: {
+            current: 0,
+            d1_30: 425 * unit + 5,
+            d31_60: 0,
+            d61_90: 0,
+            d90_plus: 0,
+            total: 425 * unit + 5,
+          },
+        },
+      ],
+    },
   };
   if (occasion === 'thank_you' || occasion === 'plan_completed') data.invoices = [];
   return data;
@@ -83,7 +104,8 @@ describe('default letters', () => {
       }
       expect(letter.subject).not.toContain('\n');
       expect(letter.text).toContain('Brook & Sons Plumbing');
-      if (occasion !== 'thank_you' && occasion !== 'plan_completed') {
+      // The statement letter sums up; the PDF that goes with it lists every invoice.
+      if (occasion !== 'thank_you' && occasion !== 'plan_completed' && occasion !== 'statement') {
         expect(letter.text).toContain('INV-0007');
       }
       expect(letter.html).toContain('Brook &#38; Sons Plumbing');

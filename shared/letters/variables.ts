@@ -7,11 +7,12 @@
  * replaces with its own form of the table. So `{{invoiceTable}}` and `{{{invoiceTable}}}`
  * behave the same, and the owner never writes HTML.
  */
+import { agingBuckets, type AgingBucket } from '../aging';
 import { formatCalendarDate } from '../date-format';
 import { daysBetween } from '../dates';
 import { formatMoney } from '../money';
 import { lateChargesBasis, waiverNote } from './late-charges';
-import type { LetterData } from './letter-data';
+import type { LetterData, LetterStatement } from './letter-data';
 import type { Occasion } from './occasions';
 
 export interface VariableInfo {
@@ -114,7 +115,18 @@ const extra: Record<Occasion, VariableInfo[]> = {
   plan_completed: plan,
   hardship: [{ name: 'adviceLine', about: 'Free debt advice where the customer lives' }],
   dispute_ack: [{ name: 'dispute.reason', about: 'What the customer raised' }],
-  statement: [{ name: 'statementTable', about: 'Open invoices and recent payments (a block)' }],
+  statement: [
+    {
+      name: 'statementTable',
+      about:
+        'The statement in short: opening and closing balance, how late what is open is (a block)',
+    },
+    { name: 'statement.from', about: 'The first day the statement covers' },
+    { name: 'statement.asOf', about: 'The day the statement is made up to' },
+    { name: 'statement.opening', about: 'What was owed before the first day, per currency' },
+    { name: 'statement.closing', about: 'What is owed on the last day, per currency' },
+    { name: 'statement.aging', about: 'How late what is open is, in a sentence' },
+  ],
 };
 
 export function variablesFor(occasion: Occasion): VariableInfo[] {
@@ -297,5 +309,46 @@ export function buildView(data: LetterData, occasion: Occasion): Record<string, 
   }
   if (occasion === 'hardship') view.adviceLine = adviceLines[locale] ?? adviceLines['en-GB'];
   if (occasion === 'statement') view.statementTable = blockMarker('statementTable');
+  if (data.statement) view.statement = statementView(data.statement, locale);
   return view;
+}
+
+const agingWords: Record<AgingBucket, string> = {
+  current: 'not yet due',
+  d1_30: '1 to 30 days overdue',
+  d31_60: '31 to 60 days overdue',
+  d61_90: '61 to 90 days overdue',
+  d90_plus: 'over 90 days overdue',
+};
+
+function statementView(statement: LetterStatement, locale: string) {
+  const money = (amount: number, currency: string) => formatMoney(amount, currency, locale);
+  const perCurrency = (pick: (s: LetterStatement['sections'][number]) => number) =>
+    statement.sections.length
+      ? listInWords(
+          statement.sections.map((s) => money(pick(s), s.currency)),
+          locale,
+        )
+      : 'nothing';
+  const parts: string[] = [];
+  let overdue = false;
+  for (const section of statement.sections) {
+    for (const bucket of agingBuckets) {
+      const amount = section.aging[bucket];
+      if (amount <= 0) continue;
+      if (bucket !== 'current') overdue = true;
+      parts.push(`${money(amount, section.currency)} is ${agingWords[bucket]}`);
+    }
+  }
+  let aging: string;
+  if (parts.length === 0) aging = 'Nothing on the account is open.';
+  else if (!overdue) aging = 'None of what is open is overdue yet.';
+  else aging = `Of what is open, ${listInWords(parts, locale)}.`;
+  return {
+    from: formatCalendarDate(statement.from, locale),
+    asOf: formatCalendarDate(statement.to, locale),
+    opening: perCurrency((s) => s.opening),
+    closing: perCurrency((s) => s.closing),
+    aging,
+  };
 }

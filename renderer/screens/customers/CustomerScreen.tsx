@@ -169,7 +169,7 @@ export function CustomerScreen({ id }: { id: number }) {
           {reminders.value?.customerId === id && (
             <CallsCard customerId={id} contacts={reminders.value.contacts} onChanged={refresh} />
           )}
-          <StatementCard customerId={id} />
+          <StatementCard customerId={id} email={customer.email} onEmailed={refresh} />
           <Card title="Timeline">
             <Timeline entries={timeline} />
           </Card>
