@@ -4,7 +4,7 @@
  * disputes and contacts, each in one grouped pass rather than a query per customer.
  */
 import type Database from 'better-sqlite3';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CalendarDate } from '../../shared/dates';
 import { rowsAsArrays } from './aging.repository';
 import type { DB } from './schema';
@@ -23,21 +23,19 @@ export interface PaidInvoiceRow {
   total_amount: number;
 }
 
-const settledInFull = sql`i.settled_amount = i.total_amount AND i.voided_at IS NULL
-  AND i.is_draft = 0 AND NOT EXISTS (SELECT 1 FROM write_offs w WHERE w.invoice_id = i.id)`;
+// Matches the partial index `invoices_paid_in_full` (migration 0011), so SQLite walks it.
+const paidInFull = sql`i.last_paid_on IS NOT NULL AND i.settled_amount = i.total_amount
+  AND i.voided_at IS NULL AND i.is_draft = 0`;
+// Written off in part and settled: not "paid", so not a sign of how this customer pays.
+const settledInFull = sql`${paidInFull}
+  AND NOT EXISTS (SELECT 1 FROM write_offs w WHERE w.invoice_id = i.id)`;
 
 // Days between two calendar dates: julianday is SQLite's, kept here in db/ (DESIGN.md).
-const daysLate = sql`max(0, CAST(julianday(paid_on) - julianday(i.due_date) AS INTEGER))`;
-
-const lastPayment: RawBuilder<CalendarDate | null> = sql`(SELECT max(p.date)
-  FROM allocations a JOIN payments p ON p.id = a.payment_id WHERE a.invoice_id = i.id)`;
+const daysLate = sql`max(0, CAST(julianday(i.last_paid_on) - julianday(i.due_date) AS INTEGER))`;
 
 /**
- * Every paid invoice of every customer (`customerIds` null), or of those named. For all,
- * the last payment date of each invoice comes from one grouped pass over the allocations,
- * joined to the invoices by key (the benchmark's floor); for those named, each of their
- * invoices looks its own up through the customer's index, which the app uses a few hundred
- * customers at a time (behaviour.service.ts).
+ * Every paid invoice of every customer (`customerIds` null), or of those named, with the
+ * date of its last payment as the invoice keeps it (`last_paid_on`, kept by triggers).
  */
 export async function paidInvoices(
   db: Kysely<DB>,
@@ -45,32 +43,22 @@ export async function paidInvoices(
   customerIds: readonly number[] | null,
 ): Promise<PaidRow[]> {
   if (customerIds?.length === 0) return [];
-  const query =
-    customerIds === null
-      ? sql`SELECT i.customer_id, paid_on, ${daysLate}, i.total_amount
-          FROM (SELECT a.invoice_id, max(p.date) AS paid_on
-                FROM allocations a JOIN payments p ON p.id = a.payment_id
-                GROUP BY a.invoice_id) AS closed
-          JOIN invoices i ON i.id = closed.invoice_id
-          WHERE ${settledInFull}
-          ORDER BY i.customer_id, paid_on, i.id`
-      : sql`SELECT customer_id, paid_on, ${daysLate}, total_amount
-          FROM (SELECT i.customer_id, i.id, i.due_date, i.total_amount, ${lastPayment} AS paid_on
-                FROM invoices i
-                WHERE i.customer_id IN (${sql.join(customerIds)}) AND ${settledInFull}) AS i
-          WHERE paid_on IS NOT NULL
-          ORDER BY customer_id, paid_on, id`;
+  const only = customerIds === null ? sql`` : sql`AND i.customer_id IN (${sql.join(customerIds)})`;
+  const query = sql`SELECT i.customer_id, i.last_paid_on, ${daysLate}, i.total_amount
+    FROM invoices i INDEXED BY invoices_paid_in_full
+    WHERE ${settledInFull} ${only}
+    ORDER BY i.customer_id, i.last_paid_on, i.id`;
   return rowsAsArrays<PaidRow>(db, sqlite, query.compile(db));
 }
 
 /** One customer's paid invoices with their numbers and dates, in the order they were paid. */
 export async function paidInvoicesOf(db: Kysely<DB>, customerId: number) {
   const { rows } = await sql<PaidInvoiceRow>`
-    SELECT id, number, currency, due_date, paid_on, ${daysLate} AS days_late, total_amount
-    FROM (SELECT i.id, i.number, i.currency, i.due_date, i.total_amount, ${lastPayment} AS paid_on
-          FROM invoices i WHERE i.customer_id = ${customerId} AND ${settledInFull}) AS i
-    WHERE paid_on IS NOT NULL
-    ORDER BY paid_on, id`.execute(db);
+    SELECT i.id, i.number, i.currency, i.due_date, i.last_paid_on AS paid_on,
+      ${daysLate} AS days_late, i.total_amount
+    FROM invoices i
+    WHERE i.customer_id = ${customerId} AND ${settledInFull}
+    ORDER BY i.last_paid_on, i.id`.execute(db);
   return rows;
 }
 

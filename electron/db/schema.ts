@@ -73,6 +73,8 @@ export interface CustomersTable {
   reminders_ladder: string | null;
   /** The import that created it, if one did. */
   import_id: number | null;
+  /** The latest payment allocated to it, kept by triggers (migration 0011); null if none. */
+  last_paid_on: Generated<string | null>;
 }
 
 export type TermsKind = 'on_receipt' | 'net' | 'end_of_month' | 'fixed_date';

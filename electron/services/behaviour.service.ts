@@ -3,7 +3,8 @@
  * Customer screen and all at once for the Overdue screen and expected cash.
  *
  * All at once means every paid invoice of the ledger (280,000 at the seeded scale), read a
- * few hundred customers at a time: far the dearest read here. So its result is kept, with
+ * few hundred customers at a time from an index that holds them in order (migration 0011):
+ * still the dearest read here. So its result is kept, with
  * the newest timeline event it has seen. Every change to the ledger appends an event naming
  * its customer in the same transaction, so on the next call only the customers named since
  * are read again (by their index), and a business-wide event or a long list reads all again.
@@ -106,8 +107,9 @@ export function createBehaviourService(deps: {
       return paid;
     }
     // Read a few hundred customers at a time, letting other calls in between: one pass over
-    // every paid invoice holds the process for seconds on a large ledger (better-sqlite3 reads
-    // synchronously), and the Overdue screen asks for this just after its rows.
+    // every paid invoice holds the process for a noticeable while on a large ledger
+    // (better-sqlite3 reads synchronously), and the Overdue screen asks for this just after
+    // its rows.
     const paid = new Map<number, PaidInvoice[]>();
     const ids = await allCustomerIds(db);
     for (let start = 0; start < ids.length; start += customersPerRead) {

@@ -132,6 +132,17 @@ describe('any ledger', () => {
             .pluck()
             .get();
           expect(appliedDrift).toBe(0);
+          // The kept date of each invoice's last payment (triggers, migration 0011) equals
+          // its rows, though payments dated earlier can be allocated after later ones.
+          const paidOnDrift = db
+            .prepare(
+              `SELECT count(*) FROM invoices i WHERE last_paid_on IS NOT
+                 (SELECT max(p.date) FROM allocations a JOIN payments p ON p.id = a.payment_id
+                  WHERE a.invoice_id = i.id)`,
+            )
+            .pluck()
+            .get();
+          expect(paidOnDrift).toBe(0);
           for (const created of invoices) {
             const invoice = await ledger.ok<Invoice>('invoices.get', { id: created.id });
             expect(invoice.open).toBe(

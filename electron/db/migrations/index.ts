@@ -13,6 +13,7 @@ import * as m0007 from './0007_plan_lifecycle';
 import * as m0008 from './0008_imports';
 import * as m0009 from './0009_terms_fees_interest';
 import * as m0010 from './0010_agency_handoff';
+import * as m0011 from './0011_invoice_paid_on';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   m0008,
   m0009,
   m0010,
+  m0011,
 ];
