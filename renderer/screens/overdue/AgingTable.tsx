@@ -26,6 +26,14 @@ export interface FigureTarget {
 
 const creditKey = (customerId: number, currency: string) => `${customerId}|${currency}`;
 
+/** Roughly how wide a bold figure of the totals row is, in pixels at the table's size. */
+const figureWidth = (text: string) => Math.ceil(text.length * 8.6) + 4;
+/** The narrowest a money column may be, and the fixed columns beside them. */
+const moneyColumnMin = 72;
+const fixedWidths = { customer: 140, oldest: 76, habit: 104, lastContact: 84 };
+/** Column gaps (Mantine's `sm`) and the row's side padding (`md`). */
+const rowChrome = 9 * 12 + 2 * 16;
+
 export function AgingTable(props: {
   rows: readonly AgingReportRow[];
   totals: readonly AgingTotals[];
@@ -38,6 +46,23 @@ export function AgingTable(props: {
   habits: ReadonlyMap<number, BehaviourRow> | null;
 }) {
   const format = useFormat();
+  // A column is at least as wide as its widest total, which is the widest figure in it: a
+  // business owed millions must not see the totals run into each other.
+  const widest = (bucket: AgingBucket | null) =>
+    props.totals.reduce(
+      (width, totals) =>
+        Math.max(
+          width,
+          figureWidth(format.money(bucket ? totals[bucket] : totals.total, totals.currency)),
+        ),
+      moneyColumnMin,
+    );
+  const moneyWidths = { buckets: agingBuckets.map(widest), total: widest(null) };
+  const minWidth =
+    Object.values(fixedWidths).reduce((sum, width) => sum + width, 0) +
+    moneyWidths.buckets.reduce((sum, width) => sum + width, 0) +
+    moneyWidths.total +
+    rowChrome;
   const figure = (row: AgingReportRow, bucket: AgingBucket | null) => {
     const amount = bucket ? row[bucket] : row.total;
     if (amount === 0) return <Nothing />;
@@ -65,7 +90,7 @@ export function AgingTable(props: {
     {
       key: 'customer',
       header: 'Customer',
-      width: 'minmax(160px, 2fr)',
+      width: `minmax(${fixedWidths.customer}px, 2fr)`,
       sortable: true,
       cell: (row) => (
         <CustomerCell
@@ -76,10 +101,10 @@ export function AgingTable(props: {
         />
       ),
     },
-    ...agingBuckets.map((bucket): Column<AgingReportRow, AgingColumn> => ({
+    ...agingBuckets.map((bucket, index): Column<AgingReportRow, AgingColumn> => ({
       key: bucket,
       header: bucketLabels[bucket],
-      width: 'minmax(80px, 1fr)',
+      width: `minmax(${moneyWidths.buckets[index]}px, 1fr)`,
       align: 'end',
       sortable: true,
       cell: (row) => figure(row, bucket),
@@ -87,7 +112,7 @@ export function AgingTable(props: {
     {
       key: 'total',
       header: 'Total',
-      width: 'minmax(92px, 1fr)',
+      width: `minmax(${moneyWidths.total}px, 1fr)`,
       align: 'end',
       sortable: true,
       cell: (row) => figure(row, null),
@@ -95,7 +120,7 @@ export function AgingTable(props: {
     {
       key: 'oldest',
       header: 'Oldest overdue',
-      width: '76px',
+      width: `${fixedWidths.oldest}px`,
       align: 'end',
       sortable: true,
       cell: (row) =>
@@ -108,14 +133,14 @@ export function AgingTable(props: {
     {
       key: 'habit',
       header: 'Usually pays',
-      width: '112px',
+      width: `${fixedWidths.habit}px`,
       sortable: true,
       cell: (row) => <HabitCell habits={props.habits} customerId={row.customerId} />,
     },
     {
       key: 'lastContact',
       header: 'Last contact',
-      width: '88px',
+      width: `${fixedWidths.lastContact}px`,
       align: 'end',
       sortable: true,
       cell: (row) => (row.lastContactAt ? format.instant(row.lastContactAt) : <Nothing />),
@@ -158,7 +183,7 @@ export function AgingTable(props: {
       sort={props.sort}
       onSort={props.onSort}
       footer={footer}
-      minWidth={990}
+      minWidth={minWidth}
       className="fill-rest"
     />
   );
