@@ -35,6 +35,11 @@ export function VirtualTable<Row, Key extends string>(props: {
   /** Rows pinned under the list, such as totals; one node per column. */
   footer?: { key: string; label: string; cells: ReactNode[] }[];
   minWidth?: number;
+  /**
+   * Rows always in view, however little room the screen leaves: below this the page scrolls
+   * rather than squeezing the list down to a row or two under its totals.
+   */
+  minVisibleRows?: number;
   className?: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -54,6 +59,11 @@ export function VirtualTable<Row, Key extends string>(props: {
     '--vt-header-height': `${headerHeight}px`,
     '--vt-min-width': props.minWidth ? `${props.minWidth}px` : '0',
   } as CSSProperties;
+  if (props.minVisibleRows) {
+    const rows = Math.min(props.rows.length, props.minVisibleRows);
+    // The footer rows' own minimum height (44px, as below), and the border.
+    style.minHeight = headerHeight + rows * props.rowHeight + (props.footer?.length ?? 0) * 44 + 2;
+  }
   const cellClass = (column: Column<Row, Key>) =>
     column.align === 'end' ? `${classes.cell} ${classes.end}` : classes.cell;
   const footer = props.footer ?? [];

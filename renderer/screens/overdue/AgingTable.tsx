@@ -184,6 +184,7 @@ export function AgingTable(props: {
       onSort={props.onSort}
       footer={footer}
       minWidth={minWidth}
+      minVisibleRows={5}
       className="fill-rest"
     />
   );
