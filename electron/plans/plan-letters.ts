@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Plan } from '../../shared/api/plans';
 import type { CalendarDate } from '../../shared/dates';
 import type { LetterPlan } from '../../shared/letters/letter-data';
+import { stillAsked } from '../../shared/plans/progress';
 import { isPlanStep } from '../../shared/reminders/ladder';
 import type { DB } from '../db/schema';
 import { readPlans } from './plans.repository';
@@ -31,7 +32,7 @@ export async function planOfStep(
 
 export function letterPlan(plan: Plan, instalmentId: number | null, step: string): LetterPlan {
   const about = plan.instalments.find((i) => i.id === instalmentId);
-  const owed = about ? { date: about.due, amount: about.amount - about.paid } : undefined;
+  const owed = about ? { date: about.due, amount: stillAsked(about) } : undefined;
   return {
     currency: plan.currency,
     total: plan.total,

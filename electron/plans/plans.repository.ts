@@ -1,11 +1,13 @@
 /**
  * Plans as the API shows them, read in bulk: their invoices, schedules, the payments that went
- * to their invoices while they ran, the signed agreement and the plan that replaced them.
- * Where each instalment stands is worked out here from those payments (never stored).
+ * to their invoices while they ran and what was credited or written off them meanwhile, the
+ * signed agreement and the plan that replaced them. Where each instalment stands is worked out
+ * here from those (shared/plans/progress.ts; never stored).
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Plan } from '../../shared/api/plans';
+import type { Plan, PlanReduction } from '../../shared/api/plans';
 import type { CalendarDate } from '../../shared/dates';
+import { sumMinor } from '../../shared/money';
 import { planProgress, type PaymentToPlan } from '../../shared/plans/progress';
 import type { DB } from '../db/schema';
 import { minorFromSql } from '../db/sql-helpers';
@@ -69,6 +71,74 @@ export async function paymentsToPlans(
   return map;
 }
 
+/**
+ * What was taken off a plan's invoices (credit notes, early-payment discounts, write-offs)
+ * from the moment the plan was made until it ended, by the same rule as its payments: what
+ * the plan no longer needs to ask for.
+ */
+export async function reductionsToPlans(
+  q: Reader,
+  planIds: readonly number[],
+): Promise<Map<number, PlanReduction[]>> {
+  const map = new Map<number, PlanReduction[]>();
+  if (planIds.length === 0) return map;
+  const from = (table: 'credit_notes' | 'write_offs', kind: PlanReduction['kind']) =>
+    q
+      .selectFrom(`${table} as x` as 'credit_notes as x')
+      .innerJoin('plan_invoices as pi', 'pi.invoice_id', 'x.invoice_id')
+      .innerJoin('plans as pl', 'pl.id', 'pi.plan_id')
+      .innerJoin('invoices as i', 'i.id', 'x.invoice_id')
+      .select([
+        'pi.plan_id',
+        'x.id',
+        'x.invoice_id',
+        'i.number',
+        'x.date',
+        'x.amount',
+        'x.reason',
+        'x.created_at',
+      ])
+      .where('pi.plan_id', 'in', planIds)
+      .whereRef('x.created_at', '>=', 'pl.created_at')
+      .where((eb) =>
+        eb.or([eb('pl.ended_at', 'is', null), eb('x.created_at', '<=', eb.ref('pl.ended_at'))]),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('plans as successor')
+              .select('successor.id')
+              .whereRef('successor.replaces_plan_id', '=', 'pl.id')
+              .whereRef('successor.created_at', '<=', 'x.created_at'),
+          ),
+        ),
+      )
+      .execute()
+      .then((rows) => rows.map((row) => ({ ...row, kind })));
+  const [credits, writeOffs] = await Promise.all([
+    from('credit_notes', 'credit_note'),
+    from('write_offs', 'write_off'),
+  ]);
+  const rows = [...credits, ...writeOffs].sort(
+    (a, b) =>
+      a.created_at.localeCompare(b.created_at) || a.kind.localeCompare(b.kind) || a.id - b.id,
+  );
+  for (const row of rows) {
+    const list = map.get(row.plan_id) ?? [];
+    list.push({
+      kind: row.kind,
+      id: row.id,
+      invoiceId: row.invoice_id,
+      invoiceNumber: row.number,
+      date: row.date,
+      amount: row.amount,
+      reason: row.reason,
+    });
+    map.set(row.plan_id, list);
+  }
+  return map;
+}
+
 export async function readPlans(
   q: Reader,
   filter: PlanFilter,
@@ -85,7 +155,7 @@ export async function readPlans(
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [links, instalments, payments, documents, successors] = await Promise.all([
+  const [links, instalments, payments, reductions, documents, successors] = await Promise.all([
     q
       .selectFrom('plan_invoices')
       .innerJoin('invoices', 'invoices.id', 'plan_invoices.invoice_id')
@@ -103,6 +173,7 @@ export async function readPlans(
       .orderBy('number')
       .execute(),
     paymentsToPlans(q, ids),
+    reductionsToPlans(q, ids),
     q
       .selectFrom('plan_documents')
       .select(['plan_id', 'file_name', 'media_type', 'size', 'sha256', 'attached_at'])
@@ -123,6 +194,7 @@ export async function readPlans(
         .map((i) => ({ id: i.id, number: i.number, due: i.due_date, amount: i.amount })),
       payments.get(row.id) ?? [],
       today,
+      sumMinor((reductions.get(row.id) ?? []).map((r) => r.amount)),
     );
     // The latest one attached is the one that counts.
     const signed = documents.filter((d) => d.plan_id === row.id).at(-1);
@@ -143,10 +215,12 @@ export async function readPlans(
       graceDays: row.grace_days,
       pauseUntil: row.pause_until,
       paid: progress.paid,
+      reduced: progress.reduced,
       remaining: progress.remaining,
       nextDue: row.state === 'proposed' || row.state === 'active' ? progress.nextDue : null,
       missedCount: progress.missedCount,
       payments: payments.get(row.id) ?? [],
+      reductions: reductions.get(row.id) ?? [],
       signed: signed !== undefined,
       signedAgreement: signed
         ? {

@@ -1,12 +1,18 @@
 /**
- * After money reaches a customer's invoices, inside the same transaction: a proposed plan
- * that starts on its first payment becomes active, and a plan whose payments have all come in
- * is completed, with its "plan completed, thank you" queued for the owner to review.
+ * After anything lowers what a customer owes (a payment, credit applied, a credit note, an
+ * early-payment discount, a write-off), inside the same transaction: a proposed plan that
+ * starts on its first payment becomes active, and a plan with nothing left to ask for (every
+ * payment came in, or what did not was credited or written off) is completed, with its "plan
+ * completed, thank you" queued for the owner to review. The queue item's unique key keeps the
+ * thank-you to one, however often this runs. Nothing here makes a plan owe more again: no
+ * change lowers what is paid or credited once recorded (an import whose payments a plan
+ * counted cannot be undone: electron/import/undo.ts).
  */
 import type { Transaction } from 'kysely';
 import { livePlanStates } from '../../shared/api/plans';
 import type { CalendarDate } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
+import { completedWhy } from '../../shared/plans/steps';
 import { appendEvent } from '../db/events.repository';
 import type { DB } from '../db/schema';
 import { insertPlanItem, planItemSummary } from './plan-items';
@@ -51,8 +57,17 @@ export async function settlePlans(
     await appendEvent(trx, {
       occurredAt: now,
       kind: 'plans.completed',
-      summary: `Payment plan of ${money(plan.total)} is complete: every payment came in.`,
-      details: { planId: plan.id, from: startsNow ? 'active' : plan.state, to: 'completed' },
+      summary:
+        plan.reduced === 0
+          ? `Payment plan of ${money(plan.total)} is complete: every payment came in.`
+          : `Payment plan of ${money(plan.total)} is complete: nothing is left to pay (${money(plan.paid)} paid, ${money(plan.reduced)} taken off by credit notes or write-offs).`,
+      details: {
+        planId: plan.id,
+        from: startsNow ? 'active' : plan.state,
+        to: 'completed',
+        paid: plan.paid,
+        reduced: plan.reduced,
+      },
       customerId,
     });
     const invoices = await trx
@@ -66,7 +81,7 @@ export async function settlePlans(
       ref: plan.id,
       channel: 'email',
       invoiceIds: plan.invoiceIds,
-      why: ['Every payment of the plan has come in: a warm thank-you.'],
+      why: [completedWhy(plan.reduced)],
       summary: planItemSummary(
         'plan_completed',
         invoices.map((row) => ({

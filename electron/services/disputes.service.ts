@@ -12,6 +12,7 @@ import type { Settings } from '../../shared/settings';
 import { appendEvent } from '../db/events.repository';
 import { addToSettled } from '../db/invoices.repository';
 import type { DB } from '../db/schema';
+import { settlePlans } from '../plans/settle';
 import { requireCustomer } from './lookups';
 
 export interface DisputesService {
@@ -264,6 +265,15 @@ export function createDisputesService(deps: {
           details: { disputeId: row.id, resolution: input.resolution, note: input.note ?? '' },
           customerId: row.customer_id,
         });
+        // A credit on a plan's invoice lowers what the plan asks for (and may complete it).
+        if (credits.length > 0) {
+          await settlePlans(trx, {
+            customerId: row.customer_id,
+            now,
+            today,
+            locale: settings.locale,
+          });
+        }
       });
       return (await listFor(row.customer_id, row.id))[0]!;
     },

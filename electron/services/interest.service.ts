@@ -28,6 +28,7 @@ import {
 } from '../db/invoices.repository';
 import type { DB } from '../db/schema';
 import { effectiveLateTerms } from '../db/terms.repository';
+import { settlePlans } from '../plans/settle';
 import type { BusinessContext } from './business-day';
 import { requireCustomer } from './lookups';
 
@@ -519,6 +520,8 @@ export function createInterestService(deps: {
           },
           customerId: claim.customer_id,
         });
+        // A charge invoice can be in a plan: waiving it lowers what the plan asks for.
+        await settlePlans(trx, { customerId: claim.customer_id, now, today, locale });
         return claim.customer_id;
       });
       const [claim] = await claimsOf(db, customerId, [input.claimId]);

@@ -1,7 +1,12 @@
-/** Invoices, credit notes and write-offs: each change one transaction with its timeline event. */
+/**
+ * Invoices, credit notes and write-offs: each change one transaction with its timeline event.
+ * A credit note or write-off on a plan's invoice lowers what the plan still asks for, and may
+ * complete it, in the same transaction (electron/plans/settle.ts).
+ */
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { NewInvoice } from '../../shared/api/invoices';
+import { livePlanStates } from '../../shared/api/plans';
 import { daysBetween, type Clock } from '../../shared/dates';
 import {
   dueDateFor,
@@ -29,6 +34,7 @@ import {
 import type { DB } from '../db/schema';
 import { effectivePaymentTerms } from '../db/terms.repository';
 import { containsText } from '../db/sql-helpers';
+import { settlePlans } from '../plans/settle';
 import type { BusinessContext } from './business-day';
 import { invoiceFromRows, invoiceSummaryFromRow } from './ledger-mapping';
 import { requireCustomer } from './lookups';
@@ -316,6 +322,22 @@ export function createInvoicesService(deps: {
             'id',
           );
         }
+        // A live plan counts on this invoice; voiding it under the plan would leave the plan
+        // asking for money no one owes. Crediting it lowers the plan the agreed way instead.
+        const plan = await trx
+          .selectFrom('plan_invoices')
+          .innerJoin('plans', 'plans.id', 'plan_invoices.plan_id')
+          .select('plans.id')
+          .where('plan_invoices.invoice_id', '=', id)
+          .where('plans.state', 'in', livePlanStates)
+          .executeTakeFirst();
+        if (plan) {
+          throw new AppError(
+            'conflict',
+            `Invoice ${invoice.number} is in payment plan ${plan.id}; credit it instead (the plan then asks for less), or call the plan off first.`,
+            'id',
+          );
+        }
         const now = clock.now();
         await trx
           .updateTable('invoices')
@@ -364,6 +386,7 @@ export function createInvoicesService(deps: {
           },
           customerId: invoice.customerId,
         });
+        await settlePlans(trx, { customerId: invoice.customerId, now, ...ctx });
       });
       return load(input.invoiceId, ctx);
     },
@@ -405,6 +428,7 @@ export function createInvoicesService(deps: {
           },
           customerId: invoice.customerId,
         });
+        await settlePlans(trx, { customerId: invoice.customerId, now, ...ctx });
         return { id, invoiceId: invoice.id, date, amount: input.amount, reason: input.reason };
       });
     },

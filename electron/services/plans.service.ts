@@ -33,6 +33,7 @@ import { planSchedule, savedSchedule } from '../../shared/plans/schedule';
 import type { BusinessSettings } from '../../shared/settings';
 import { appendEvent } from '../db/events.repository';
 import type { DB } from '../db/schema';
+import { minorFromSql } from '../db/sql-helpers';
 import { planAgreementFileName } from '../documents/file-name';
 import { printOrDownload, type PrintPdf } from '../documents/print-document';
 import { insertPlanItem, planItemSummary } from '../plans/plan-items';
@@ -372,25 +373,36 @@ export function createPlansService(deps: {
     );
   }
 
-  /** What each of a saved plan's invoices had open when the plan was made. */
+  /**
+   * What each of a saved plan's invoices had open when the plan was made: open now, plus what
+   * was paid, credited or written off since.
+   */
   async function invoicesAsAgreed(q: Reader, plan: Plan): Promise<PlanInvoice[]> {
-    const [rows, since] = await Promise.all([
+    const since = (table: 'allocations' | 'credit_notes' | 'write_offs') =>
+      q
+        .selectFrom(table as 'allocations')
+        .select(['invoice_id', (eb) => eb.fn.sum<number>('amount').as('amount')])
+        .where('invoice_id', 'in', plan.invoiceIds)
+        .where('created_at', '>=', plan.createdAt)
+        .groupBy('invoice_id')
+        .execute();
+    const [rows, ...reductions] = await Promise.all([
       q
         .selectFrom('invoices')
         .select(['id', 'number', 'issue_date', 'due_date', 'total_amount', 'settled_amount'])
         .where('id', 'in', plan.invoiceIds)
         .execute(),
-      q
-        .selectFrom('allocations')
-        .select(['invoice_id', (eb) => eb.fn.sum<number>('amount').as('amount')])
-        .where('invoice_id', 'in', plan.invoiceIds)
-        .where('created_at', '>=', plan.createdAt)
-        .groupBy('invoice_id')
-        .execute(),
+      since('allocations'),
+      since('credit_notes'),
+      since('write_offs'),
     ]);
     return plan.invoiceIds.map((invoiceId) => {
       const row = rows.find((r) => r.id === invoiceId)!;
-      const paidSince = Number(since.find((s) => s.invoice_id === invoiceId)?.amount ?? 0);
+      const paidSince = sumMinor(
+        reductions.map((list) =>
+          minorFromSql(list.find((s) => s.invoice_id === invoiceId)?.amount),
+        ),
+      );
       return {
         id: row.id,
         number: row.number,

@@ -132,15 +132,17 @@ export type PlanState = (typeof planStates)[number];
 export const livePlanStates = ['proposed', 'active'] as const satisfies readonly PlanState[];
 
 /**
- * Derived from the payments, never stored (shared/plans/progress.ts): paid in full; partly
- * paid and still in its time; missed (its day has passed and it is not paid in full, even if
- * part came in); or due.
+ * Derived from the payments and reductions, never stored (shared/plans/progress.ts): paid in
+ * full; partly paid and still in its time; missed (its day has passed and it is not paid in
+ * full, even if part came in); due; or reduced (credit notes, write-offs or discounts took
+ * all of it, from the last payment backwards, so nothing is asked for it any more).
  */
 export const instalmentStatuses = [
   'due',
   'paid',
   'partly_paid',
   'missed',
+  'reduced',
 ] as const satisfies readonly InstalmentStatus[];
 export type { InstalmentStatus };
 
@@ -157,6 +159,8 @@ export interface PlanInstalment {
   paid: number;
   /** The day of the payment that paid it in full. */
   paidOn: CalendarDate | null;
+  /** Taken off it by credit notes, write-offs or discounts (the last payments first). */
+  reduced: number;
 }
 
 /** A payment (or the part of it) that went to the plan's invoices after the plan was made. */
@@ -164,6 +168,20 @@ export interface PlanPayment {
   paymentId: number;
   date: CalendarDate;
   amount: number;
+}
+
+/**
+ * A credit note (an early-payment discount is one) or a write-off on one of the plan's
+ * invoices after the plan was made: it lowers what the plan still asks for.
+ */
+export interface PlanReduction {
+  kind: 'credit_note' | 'write_off';
+  id: number;
+  invoiceId: number;
+  invoiceNumber: string;
+  date: CalendarDate;
+  amount: number;
+  reason: string;
 }
 
 /** The signed agreement, as attached: kept in the data folder with its checksum. */
@@ -196,14 +214,20 @@ export interface Plan {
   checkInDays: number | null;
   graceDays: number;
   pauseUntil: CalendarDate | null;
-  /** Paid towards the plan so far, and what is left. */
+  /**
+   * Paid towards the plan so far; taken off it by credit notes, write-offs and discounts on its
+   * invoices (from the last payments backwards); and what is left: total − reduced − paid.
+   */
   paid: number;
+  reduced: number;
   remaining: number;
   /** The first payment not yet paid in full (with what is still owed on it), if any. */
   nextDue: { number: number; due: CalendarDate; amount: number } | null;
   /** Payments whose day has passed without being paid in full. */
   missedCount: number;
   payments: PlanPayment[];
+  /** Credit notes and write-offs on its invoices while it ran, oldest first. */
+  reductions: PlanReduction[];
   signed: boolean;
   signedAgreement: SignedAgreement | null;
   /** The plan this one replaced when terms were renegotiated, and the one that replaced it. */

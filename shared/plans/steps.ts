@@ -10,7 +10,7 @@ import { formatCalendarDate } from '../date-format';
 import { addDays, type CalendarDate } from '../dates';
 import { formatMoney } from '../money';
 import type { PlanStepKey, StepChannel } from '../reminders/ladder';
-import type { InstalmentProgress } from './progress';
+import { stillAsked, type InstalmentProgress } from './progress';
 
 export interface PlanForSteps {
   id: number;
@@ -20,6 +20,15 @@ export interface PlanForSteps {
   graceDays: number;
   pauseUntil: CalendarDate | null;
   instalments: readonly InstalmentProgress[];
+  /** Taken off by credit notes or write-offs (shared/plans/progress.ts). */
+  reduced?: number;
+}
+
+/** Why the thank-you is proposed once a plan is complete. */
+export function completedWhy(reduced: number): string {
+  return reduced === 0
+    ? 'Every payment of the plan has come in: a warm thank-you.'
+    : 'Nothing is left to pay on the plan (the rest was credited or written off): a warm thank-you.';
 }
 
 export interface PlanStep {
@@ -51,7 +60,7 @@ export function planSteps(
       step: 'plan_completed',
       ref: plan.id,
       channel: 'email',
-      why: ['Every payment of the plan has come in: a warm thank-you.'],
+      why: [completedWhy(plan.reduced ?? 0)],
     });
     return steps;
   }
@@ -66,7 +75,8 @@ export function planSteps(
   // A hardship pause: nothing is asked of them until it is over.
   if (plan.pauseUntil !== null && today <= plan.pauseUntil) return steps;
 
-  const owing = plan.instalments.filter((i) => i.status !== 'paid');
+  // Paid, or taken off by a credit or write-off: nothing more to ask for.
+  const owing = plan.instalments.filter((i) => i.status !== 'paid' && i.status !== 'reduced');
   const checkIn = plan.checkInDays;
   const coming = owing.find(
     (i) =>
@@ -81,7 +91,7 @@ export function planSteps(
       ref: coming.id,
       channel: 'email',
       why: [
-        `Payment ${coming.number} of the plan (${money(coming.amount - coming.paid)}) is due on ${day(coming.due)}: a friendly word beforehand.`,
+        `Payment ${coming.number} of the plan (${money(stillAsked(coming))}) is due on ${day(coming.due)}: a friendly word beforehand.`,
       ],
     });
   }
@@ -95,7 +105,7 @@ export function planSteps(
       ref: first.id,
       channel: 'email',
       why: [
-        `${paymentName(first.number)} (${money(first.amount - first.paid)}) was due on ${day(first.due)} and has not come in${first.paid > 0 ? ' in full' : ''}.`,
+        `${paymentName(first.number)} (${money(stillAsked(first))}) was due on ${day(first.due)} and has not come in${first.paid > 0 ? ' in full' : ''}.`,
         `The ${plan.graceDays}-day grace period has passed: a gentle note.`,
       ],
     });
@@ -107,7 +117,7 @@ export function planSteps(
       ref: second.id,
       channel: 'call',
       why: [
-        `A second payment of the plan has been missed (${money(second.amount - second.paid)}, due on ${day(second.due)}): a call to talk it over.`,
+        `A second payment of the plan has been missed (${money(stillAsked(second))}, due on ${day(second.due)}): a call to talk it over.`,
       ],
     });
     if (taken.has(planStepKey('plan_call', second.id))) {

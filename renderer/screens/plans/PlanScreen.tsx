@@ -110,6 +110,9 @@ export function PlanScreen({ id }: { id: number }) {
               </>
             )}{' '}
             {money(plan.paid)} of {money(plan.total)} paid
+            {plan.reduced > 0
+              ? ` · ${money(plan.reduced)} taken off by credit notes or write-offs, from the last payments back`
+              : ''}
             {plan.nextDue && live
               ? ` · next ${money(plan.nextDue.amount)} on ${format.date(plan.nextDue.due)}`
               : ''}

@@ -133,7 +133,8 @@ function PlanRow(props: {
                 fz="sm"
                 c={instalment.status === 'missed' ? 'orange.9' : undefined}
               >
-                {format.date(instalment.due)} · {money(instalment.amount - instalment.paid)}
+                {format.date(instalment.due)} ·{' '}
+                {money(instalment.amount - instalment.reduced - instalment.paid)}
                 {instalment.status === 'missed' ? ' (missed)' : ''}
               </Text>
             ))}

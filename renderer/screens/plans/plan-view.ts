@@ -13,7 +13,9 @@ export function isLive(plan: Plan): boolean {
 /** The next `limit` payments of a live plan not yet paid in full; none once it has ended. */
 export function upcomingInstalments(plan: Plan, limit: number): PlanInstalment[] {
   if (!isLive(plan)) return [];
-  return plan.instalments.filter((instalment) => instalment.status !== 'paid').slice(0, limit);
+  return plan.instalments
+    .filter((instalment) => instalment.status !== 'paid' && instalment.status !== 'reduced')
+    .slice(0, limit);
 }
 
 export const instalmentStatusLabels: Record<InstalmentStatus, string> = {
@@ -21,6 +23,8 @@ export const instalmentStatusLabels: Record<InstalmentStatus, string> = {
   paid: 'Paid',
   partly_paid: 'Part paid',
   missed: 'Missed',
+  // Credit notes or write-offs took all of it (the last payments go first).
+  reduced: 'Not needed',
 };
 
 export const instalmentStatusColors: Record<InstalmentStatus, string> = {
@@ -28,4 +32,5 @@ export const instalmentStatusColors: Record<InstalmentStatus, string> = {
   paid: 'teal',
   partly_paid: 'cyan',
   missed: 'orange',
+  reduced: 'gray',
 };
