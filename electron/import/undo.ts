@@ -2,8 +2,8 @@
  * Undoing an import as one step, inside the caller's transaction: what it created is removed
  * and what it changed is put back. It refuses, saying why, when something done since depends
  * on it: a later import that touched the same rows, a payment, credit note or write-off on
- * one of its invoices, a refund of one of its payments, or any contact, promise, dispute,
- * plan or message for a customer it added.
+ * one of its invoices, a refund of one of its payments, a payment plan its payments
+ * completed, or any contact, promise, dispute, plan or message for a customer it added.
  */
 import { sql, type Transaction } from 'kysely';
 import { AppError } from '../../shared/api/errors';
@@ -82,6 +82,18 @@ export async function undoImport(
         ) LIMIT 1`,
   );
   if (laterPaymentUse) refuse('one of its payments was refunded or applied since.');
+
+  // A plan its payments completed stays completed (its thank-you may have gone): taking the
+  // payments away would leave it complete with money owed.
+  const completedPlan = await firstRow<{ id: number }>(
+    trx,
+    sql`SELECT pl.id FROM plans pl JOIN plan_invoices pi ON pi.plan_id = pl.id
+        WHERE pl.state = 'completed' AND pl.ended_at >= ${createdAt}
+          AND pi.invoice_id IN (SELECT a.invoice_id FROM allocations a
+            WHERE a.payment_id IN (${created('payment')}))
+        LIMIT 1`,
+  );
+  if (completedPlan) refuse(`its payments completed payment plan ${completedPlan.id}.`);
 
   const busyCustomer = await firstRow<{ name: string }>(
     trx,

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type {
   ImportCommitInput,
@@ -17,7 +17,8 @@ import type {
   ImportProgress,
   ImportRecord,
 } from '../../shared/api/imports';
-import type { Clock } from '../../shared/dates';
+import { livePlanStates } from '../../shared/api/plans';
+import { calendarDateIn, type Clock } from '../../shared/dates';
 import {
   detectSource,
   findHeader,
@@ -49,6 +50,7 @@ import {
 } from '../import/read-csv';
 import { createStaging } from '../import/staging';
 import { undoImport } from '../import/undo';
+import { settlePlans } from '../plans/settle';
 
 export interface ImportsService {
   upload(input: { uploadId: string; offset: number; base64: string }): Promise<{
@@ -302,6 +304,43 @@ export function createImportsService(deps: {
     return row;
   }
 
+  /** Customers with a live plan over an invoice this import changed or paid. */
+  async function customersWithLivePlansTouched(
+    trx: Transaction<DB>,
+    importId: number,
+  ): Promise<number[]> {
+    const rows = await trx
+      .selectFrom('plans')
+      .innerJoin('plan_invoices', 'plan_invoices.plan_id', 'plans.id')
+      .select('plans.customer_id')
+      .distinct()
+      .where('plans.state', 'in', livePlanStates)
+      .where((eb) =>
+        eb.or([
+          eb(
+            'plan_invoices.invoice_id',
+            'in',
+            eb
+              .selectFrom('allocations')
+              .innerJoin('payments', 'payments.id', 'allocations.payment_id')
+              .select('allocations.invoice_id')
+              .where('payments.import_id', '=', importId),
+          ),
+          eb(
+            'plan_invoices.invoice_id',
+            'in',
+            eb
+              .selectFrom('import_changes')
+              .select('entity_id')
+              .where('import_id', '=', importId)
+              .where('entity', '=', 'invoice'),
+          ),
+        ]),
+      )
+      .execute();
+    return rows.map((row) => row.customer_id);
+  }
+
   return {
     upload: ({ uploadId, offset, base64 }) => staging.append(uploadId, offset, base64),
 
@@ -330,6 +369,7 @@ export function createImportsService(deps: {
           );
         }
         const now = clock.now().toISOString();
+        const { timeZone, locale } = await deps.settings();
         const source = prepared.source;
         if (job) jobs.update(job, { phase: 'writing', rows: 0 });
         const id = await db.transaction().execute(async (trx) => {
@@ -348,6 +388,15 @@ export function createImportsService(deps: {
             },
             cancelled: () => job?.cancelled ?? false,
           });
+          // Its payments may have paid off a plan: settle those plans in the same transaction.
+          for (const customerId of await customersWithLivePlansTouched(trx, importId)) {
+            await settlePlans(trx, {
+              customerId,
+              now: new Date(now),
+              today: calendarDateIn(new Date(now), timeZone),
+              locale,
+            });
+          }
           if (input.mapping) {
             const mapping = JSON.stringify(input.mapping);
             await trx

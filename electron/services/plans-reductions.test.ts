@@ -6,6 +6,7 @@
  * each change and the completion on the timeline in the same transaction.
  */
 import { describe, expect, it } from 'vitest';
+import type { ImportRecord } from '../../shared/api/imports';
 import type { Plan } from '../../shared/api/plans';
 import type { Customer, Invoice } from '../../shared/ledger';
 import type { ReminderQueue } from '../../shared/reminders/queue';
@@ -265,6 +266,50 @@ describe('credits and write-offs count towards a plan', () => {
       },
     });
     expect(fingerprint()).toBe(before);
+    await app.close();
+  });
+});
+
+describe('an import that pays a plan off', () => {
+  it('completes the plan in the import, and the import then cannot be undone', async () => {
+    const { app, ok, call, fingerprint, customer, invoice, plan, get, thanks } =
+      await planCustomer();
+    const only = await invoice('2027-03-01', 40000);
+    const created = await plan([only.id], { activation: 'signature' });
+    await ok('plans.activate', { planId: created.id });
+    const record = await ok<ImportRecord>('import.commit', {
+      text: `Customer,Invoice number,Payment date,Payment amount\n${customer.name},${only.number},2027-03-15,400.00\n`,
+      fileName: 'bank.csv',
+    });
+    expect(record.counts.payments.created).toBe(1);
+    expect(await get(created.id)).toMatchObject({ state: 'completed', paid: 40000 });
+    expect(await thanks()).toHaveLength(1);
+
+    const before = fingerprint();
+    const refused = await call('import.undo', { id: record.id });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        field: 'id',
+        message: `This import cannot be undone: its payments completed payment plan ${created.id}.`,
+      },
+    });
+    expect(fingerprint()).toBe(before);
+    await app.close();
+  });
+
+  it('an import that only paid part of a plan is undone, and the plan asks again', async () => {
+    const { app, ok, customer, invoice, plan, get } = await planCustomer();
+    const only = await invoice('2027-03-01', 40000);
+    const created = await plan([only.id], { activation: 'signature' });
+    await ok('plans.activate', { planId: created.id });
+    const record = await ok<ImportRecord>('import.commit', {
+      text: `Customer,Invoice number,Payment date,Payment amount\n${customer.name},${only.number},2027-03-15,100.00\n`,
+    });
+    expect(await get(created.id)).toMatchObject({ state: 'active', paid: 10000 });
+    await ok('import.undo', { id: record.id });
+    expect(await get(created.id)).toMatchObject({ state: 'active', paid: 0, remaining: 40000 });
     await app.close();
   });
 });
