@@ -145,7 +145,8 @@ export async function prepareMessage(
   return {
     customerId: customer.id,
     itemId: request.itemId,
-    occasion: request.occasion,
+    // The letter it was written from: a hardship plan's step says so.
+    occasion: draft.occasion,
     messageId,
     from,
     replyTo: account?.reply_to ?? '',

@@ -40,8 +40,8 @@ export function letterPlan(plan: Plan, instalmentId: number | null, step: string
     instalments: plan.instalments
       .filter((i) => i.number > 0)
       .map((i) => ({ date: i.due, amount: i.amount })),
-    missed: step === 'plan_missed' ? owed : undefined,
-    next: step === 'plan_check_in' ? owed : undefined,
+    missed: step.startsWith('plan_missed') ? owed : undefined,
+    next: step.startsWith('plan_check_in') ? owed : undefined,
     hardship: plan.hardship,
   };
 }

@@ -18,6 +18,7 @@ import {
   isFinalStep,
   occasionNames,
   occasions,
+  planLetterOccasion,
   type Occasion,
 } from '../../shared/letters/occasions';
 import {
@@ -112,22 +113,29 @@ export function createLettersService(deps: {
     };
   }
 
-  async function render(
-    input: DraftInput,
-  ): Promise<{ letter: RenderedLetter; data: Awaited<ReturnType<typeof letterDataFor>> }> {
+  /**
+   * `occasion`: the one the letter was written from. A hardship plan's letters come from the
+   * hardship templates (planLetterOccasion), whichever plan occasion was asked for.
+   */
+  async function render(input: DraftInput): Promise<{
+    letter: RenderedLetter;
+    data: Awaited<ReturnType<typeof letterDataFor>>;
+    occasion: Occasion;
+  }> {
     const settings = await deps.settings();
     const now = clock.now();
     const data = await letterDataFor(db, input, { settings, now });
+    const occasion = planLetterOccasion(input.occasion, data.plan?.hardship === true);
     let template: LetterTemplate;
     if (input.subject !== undefined && input.body !== undefined) {
       template = { subject: input.subject, body: input.body };
     } else {
-      const [row] = await versionsOf(db, input.occasion);
+      const [row] = await versionsOf(db, occasion);
       // A customer's own language decides the default's spelling; an edited template is used as written.
-      template = effective(input.occasion, row, data.locale);
+      template = effective(occasion, row, data.locale);
     }
     try {
-      return { letter: renderLetter(input.occasion, template, data), data };
+      return { letter: renderLetter(occasion, template, data), data, occasion };
     } catch (error) {
       return asInvalidInput(error);
     }
@@ -202,9 +210,9 @@ export function createLettersService(deps: {
     },
 
     async draft(input) {
-      const { letter, data } = await render(input);
+      const { letter, data, occasion } = await render(input);
       return {
-        occasion: input.occasion,
+        occasion,
         customerId: input.customerId,
         locale: data.locale,
         subject: letter.subject,
@@ -216,7 +224,7 @@ export function createLettersService(deps: {
         // The words checked as the customer will read them, subject first.
         tone: toneCheck(`${letter.subject}\n\n${letter.text}`, {
           ...(isSupportedLocale(data.locale) ? { locale: data.locale } : {}),
-          finalStep: isFinalStep(input.occasion),
+          finalStep: isFinalStep(occasion),
           // Charges claimed under the customer's terms (or waived) are agreed, not a threat.
           agreedFees: data.lateCharges !== undefined,
         }),

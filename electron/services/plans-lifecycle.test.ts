@@ -407,7 +407,7 @@ describe('plan steps in the Today queue', () => {
 });
 
 describe('a hardship plan', () => {
-  it('uses the hardship words in its letters, and asks nothing during its pause', async () => {
+  it('drafts its letters from the hardship templates, and asks nothing during its pause', async () => {
     const { app, ok, createPlan, at, planSteps, stepOf } = await planCustomer();
     const plan = await createPlan({
       hardship: true,
@@ -418,8 +418,14 @@ describe('a hardship plan', () => {
     const confirmation = await stepOf('plan_confirmation');
     await ok('reminders.act', { itemId: confirmation.id, action: 'approve' });
     const [message] = await ok<OutboxMessage[]>('outbox.list', {});
+    expect(message).toMatchObject({ occasion: 'plan_confirmation_hardship' });
     const detail = await ok<{ text: string }>('outbox.get', { id: message!.id });
-    expect(detail.text).toContain('free and confidential advice is there for you: MoneyHelper');
+    expect(detail.text).toContain(
+      'If you would like free, confidential advice about money, you can contact MoneyHelper',
+    );
+    expect(detail.text).toContain(
+      'We can pause the plan for a while, or make the payments smaller.',
+    );
 
     // Within the pause nothing is asked, not even a check-in.
     at('2027-04-30');

@@ -217,9 +217,7 @@ You can pay each one like this:
 
 While the plan runs, I will not send reminders. If a payment is ever hard to make, tell me and we will find a way.
 
-{{#plan.hardship}}If money is tight, free and confidential advice is there for you: {{adviceLine}}.
-
-{{/plan.hardship}}${signOff}`,
+${signOff}`,
   },
   plan_check_in: {
     subject: `Your next plan payment: {{plan.nextAmount}} on {{plan.nextDate}}`,
@@ -233,9 +231,7 @@ You can pay like this:
 
 If this one is hard to make, tell me before then and we will find a way together.
 
-{{#plan.hardship}}If money is tight, free and confidential advice is there for you: {{adviceLine}}.
-
-{{/plan.hardship}}${alreadyPaid}
+${alreadyPaid}
 
 ${signOff}`,
   },
@@ -249,9 +245,7 @@ I have not yet seen the payment of {{plan.missedAmount}} that was due on {{plan.
 
 If it is hard to make this payment, please tell me. We can change the plan so it works for you.
 
-{{#plan.hardship}}If money is tight, free and confidential advice is there for you: {{adviceLine}}.
-
-{{/plan.hardship}}You can pay like this:
+You can pay like this:
 
 {{howToPay}}
 
@@ -263,9 +257,79 @@ ${signOff}`,
     subject: `Your payment plan is complete: thank you`,
     body: `${greeting}
 
-Your last payment has arrived, and your plan is now complete: {{plan.total}} paid in full. Thank you for keeping to it.
+Your payment plan is now complete, and there is nothing left to pay. Thank you for keeping to it.
 
 I would be glad to work with you again.
+
+${signOff}`,
+  },
+  plan_confirmation_hardship: {
+    subject: `Your payment plan with {{business.name}}`,
+    body: `${greeting}
+
+Thank you for talking to me. I know things are hard at the moment, and I am glad we found a plan that suits you.
+
+Here it is: {{plan.count}} {{plan.frequency}} payments, {{plan.total}} in all, starting on {{plan.firstDate}} and ending on {{plan.lastDate}}. It covers ${invoiceWord} {{invoiceNumbers}}.
+
+{{planSchedule}}
+
+You can pay each one like this:
+
+{{howToPay}}
+
+While the plan runs, I will not send reminders. If things change for you, just tell me. We can pause the plan for a while, or make the payments smaller.
+
+If you would like free, confidential advice about money, you can contact {{adviceLine}}.
+
+${signOff}`,
+  },
+  plan_check_in_hardship: {
+    subject: `Your next plan payment: {{plan.nextAmount}} on {{plan.nextDate}}`,
+    body: `${greeting}
+
+I hope you are keeping well. A gentle note: the next payment under our plan for ${invoiceWord} {{invoiceNumbers}}, {{plan.nextAmount}}, is due on {{plan.nextDate}}.
+
+You can pay like this:
+
+{{howToPay}}
+
+If this one is hard to make, that is all right. Just tell me, and we can pause the plan or make the payments smaller.
+
+Free, confidential advice about money is there if you want it: {{adviceLine}}.
+
+${alreadyPaid}
+
+${signOff}`,
+  },
+  plan_missed_hardship: {
+    subject: `Your payment plan: just checking in`,
+    body: `${greeting}
+
+I wanted to check in with you. The payment of {{plan.missedAmount}} that was due on {{plan.missedDate}}, under our plan for ${invoiceWord} {{invoiceNumbers}}, has not reached me yet. It may just be on its way.
+
+If things have got harder, tell me what would help. We can pause the plan for a while, or make the payments smaller. There is no rush to reply.
+
+{{planSchedule}}
+
+Free, confidential advice about money is there if you want it: {{adviceLine}}.
+
+When you are ready, you can pay like this:
+
+{{howToPay}}
+
+${alreadyPaid}
+
+${signOff}`,
+  },
+  plan_completed_hardship: {
+    subject: `Your payment plan is complete: thank you`,
+    body: `${greeting}
+
+Your payment plan is now complete, and there is nothing left to pay. Thank you. I know it has not been an easy time, and I am grateful that you kept in touch.
+
+If you ever want it, free and confidential advice about money is still there for you: {{adviceLine}}.
+
+I wish you all the best, and I would be glad to work with you again.
 
 ${signOff}`,
   },

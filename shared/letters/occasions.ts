@@ -1,7 +1,7 @@
 /**
  * Every occasion Goodwill writes for: the ladder's steps and the moments around them
- * (promises, plans, disputes, hardship, a statement). Each has a default template and the set
- * of variables its template may use.
+ * (promises, plans and hardship plans, disputes, hardship, a statement). Each has a default
+ * template and the set of variables its template may use.
  */
 import type { StepKey } from '../reminders/ladder';
 
@@ -20,6 +20,10 @@ export const occasions = [
   'plan_check_in',
   'plan_missed',
   'plan_completed',
+  'plan_confirmation_hardship',
+  'plan_check_in_hardship',
+  'plan_missed_hardship',
+  'plan_completed_hardship',
   'hardship',
   'dispute_ack',
   'statement',
@@ -41,6 +45,10 @@ export const occasionNames: Record<Occasion, string> = {
   plan_check_in: 'Plan payment coming up',
   plan_missed: 'Missed instalment',
   plan_completed: 'Plan completed',
+  plan_confirmation_hardship: 'Plan confirmation — hardship',
+  plan_check_in_hardship: 'Plan payment coming up — hardship',
+  plan_missed_hardship: 'Missed instalment — hardship',
+  plan_completed_hardship: 'Plan completed — hardship',
   hardship: 'Hardship offer',
   dispute_ack: 'Dispute acknowledgement',
   statement: 'Customer statement',
@@ -65,6 +73,31 @@ export function occasionForStep(step: StepKey): Occasion | null {
     default:
       return null;
   }
+}
+
+/**
+ * A hardship plan's letters have their own templates, written for someone in difficulty: no
+ * pressure, the offer to pause or make payments smaller, free debt advice, and nothing about
+ * further action. Each plan letter's hardship twin.
+ */
+export const hardshipPlanOccasions = {
+  plan_confirmation: 'plan_confirmation_hardship',
+  plan_check_in: 'plan_check_in_hardship',
+  plan_missed: 'plan_missed_hardship',
+  plan_completed: 'plan_completed_hardship',
+} as const satisfies Partial<Record<Occasion, Occasion>>;
+
+export type HardshipPlanOccasion =
+  (typeof hardshipPlanOccasions)[keyof typeof hardshipPlanOccasions];
+
+export function isHardshipPlanOccasion(occasion: Occasion): occasion is HardshipPlanOccasion {
+  return (Object.values(hardshipPlanOccasions) as Occasion[]).includes(occasion);
+}
+
+/** The letter a plan's step uses: the hardship twin for a hardship plan, else the occasion itself. */
+export function planLetterOccasion(occasion: Occasion, hardship: boolean): Occasion {
+  if (!hardship || !(occasion in hardshipPlanOccasions)) return occasion;
+  return hardshipPlanOccasions[occasion as keyof typeof hardshipPlanOccasions];
 }
 
 export function isOccasion(value: string): value is Occasion {

@@ -13,7 +13,7 @@ import { daysBetween } from '../dates';
 import { formatMoney } from '../money';
 import { lateChargesBasis, waiverNote } from './late-charges';
 import type { LetterData, LetterStatement } from './letter-data';
-import type { Occasion } from './occasions';
+import { isHardshipPlanOccasion, type Occasion } from './occasions';
 
 export interface VariableInfo {
   name: string;
@@ -80,7 +80,10 @@ const plan: VariableInfo[] = [
   { name: 'planSchedule', about: 'The table of instalments (a block)' },
   { name: 'instalments', about: 'Each instalment', fields: ['number', 'date', 'amount'] },
   { name: 'plan.hardship', about: 'Shown only for a hardship plan (a section)' },
-  { name: 'adviceLine', about: 'Free debt advice where the customer lives (hardship plans)' },
+  {
+    name: 'adviceLine',
+    about: "Free debt advice where the customer lives (a hardship plan's letters)",
+  },
 ];
 
 const extra: Record<Occasion, VariableInfo[]> = {
@@ -113,6 +116,18 @@ const extra: Record<Occasion, VariableInfo[]> = {
     { name: 'plan.missedDate', about: 'When it was due' },
   ],
   plan_completed: plan,
+  plan_confirmation_hardship: plan,
+  plan_check_in_hardship: [
+    ...plan,
+    { name: 'plan.nextAmount', about: 'The payment coming up' },
+    { name: 'plan.nextDate', about: 'When it is due' },
+  ],
+  plan_missed_hardship: [
+    ...plan,
+    { name: 'plan.missedAmount', about: 'The instalment that was missed' },
+    { name: 'plan.missedDate', about: 'When it was due' },
+  ],
+  plan_completed_hardship: plan,
   hardship: [{ name: 'adviceLine', about: 'Free debt advice where the customer lives' }],
   dispute_ack: [{ name: 'dispute.reason', about: 'What the customer raised' }],
   statement: [
@@ -286,9 +301,10 @@ export function buildView(data: LetterData, occasion: Occasion): Record<string, 
       missedDate: plan.missed ? date(plan.missed.date) : undefined,
       nextAmount: plan.next ? money(plan.next.amount, plan.currency) : undefined,
       nextDate: plan.next ? date(plan.next.date) : undefined,
-      hardship: plan.hardship === true,
+      hardship: plan.hardship === true || isHardshipPlanOccasion(occasion),
     };
-    if (plan.hardship) view.adviceLine = adviceLines[locale] ?? adviceLines['en-GB'];
+    if (plan.hardship || isHardshipPlanOccasion(occasion))
+      view.adviceLine = adviceLines[locale] ?? adviceLines['en-GB'];
     view.planSchedule = blockMarker('planSchedule');
     view.instalments = plan.instalments.map((instalment, index) => ({
       number: String(index + 1),

@@ -2,7 +2,11 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import type { TemplateSummary } from '../../../shared/api/letters';
-import { occasionForStep, type Occasion } from '../../../shared/letters/occasions';
+import {
+  isHardshipPlanOccasion,
+  occasionForStep,
+  type Occasion,
+} from '../../../shared/letters/occasions';
 import { ladderStepKeys, occasionKeys } from '../../../shared/reminders/ladder';
 import { PageHeader } from '../../components/PageHeader';
 import { StillLoading } from '../../components/StillLoading';
@@ -50,7 +54,14 @@ export function LettersScreen() {
       <OccasionList
         title="Other moments"
         description="Promises, plans, disputes, hardship and statements."
-        templates={list.filter((t) => !stepOccasions.has(t.occasion))}
+        templates={list.filter(
+          (t) => !stepOccasions.has(t.occasion) && !isHardshipPlanOccasion(t.occasion),
+        )}
+      />
+      <OccasionList
+        title="Hardship plans"
+        description="For a plan marked hardship, these go instead of the usual plan letters: no pressure, a pause or smaller payments on offer, and free advice."
+        templates={list.filter((t) => isHardshipPlanOccasion(t.occasion))}
       />
     </Stack>
   );
