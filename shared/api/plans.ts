@@ -90,8 +90,8 @@ const planDays = (what: string) =>
     .min(0, `The ${what} is 0 days or more.`)
     .max(60, `The ${what} is at most 60 days.`);
 
-/** How a plan runs, the owner's choices; each has a default. */
-const planRunFields = {
+/** How a plan runs, the owner's choices; each has a default. The screens check what is typed against these too. */
+export const planRunFields = {
   /** Default "signature". */
   activation: z
     .enum(planActivations, 'A plan starts on signature or on the first payment.')

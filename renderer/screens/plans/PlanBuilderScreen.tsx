@@ -1,32 +1,24 @@
 import { Button, Loader, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
 import { LoadProblem } from '../../components/LoadProblem';
 import { PageHeader } from '../../components/PageHeader';
 import { FormProblem, SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
-import { problemAfterSave, nothingSavedYet, showFieldIssues } from '../../components/field-issues';
 import { useBusiness } from '../../business';
 import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
 import { AgreementPreview } from './AgreementPreview';
-import {
-  firstPlanValues,
-  issuesByField,
-  planFieldOf,
-  toPlanTerms,
-  toPreviewInput,
-  type PlanFormValues,
-} from './plan-draft';
+import { firstPlanValues, toPlanTerms, type PlanTermsInput } from './plan-draft';
+import { PlanFormSections } from './PlanFormSections';
 import { PlanInvoicesPicker } from './PlanInvoicesPicker';
-import { PlanActivationField, PlanTermsFields } from './PlanTermsFields';
 import { PreviewPayments } from './PreviewPayments';
 import classes from './Plans.module.css';
-import { usePlanPreview } from './usePlanPreview';
+import { usePlanForm } from './usePlanForm';
 
 const loadCustomers = () => call('customers.list', {});
+const createPlan = (input: PlanTermsInput) => call('plans.create', input);
 
 /**
  * A payment plan from a customer's open invoices: the owner sets the terms, the payments and the
@@ -38,11 +30,12 @@ export function PlanBuilderScreen(props: {
 }) {
   const business = useBusiness();
   const navigate = useNavigate();
-  const form = useForm<PlanFormValues>({
-    mode: 'controlled',
+  const plan = usePlanForm({
     initialValues: firstPlanValues(business.today, props.customerId),
+    draftOf: toPlanTerms,
+    save: createPlan,
   });
-  const values = form.getValues();
+  const { form, values, draft, preview, errorOf } = plan;
   const customers = useLoad(loadCustomers);
   const customerId = Number(values.customerId) || null;
   const loadDetail = useCallback(
@@ -67,34 +60,6 @@ export function PlanBuilderScreen(props: {
     });
   }, [current, form]);
 
-  const draft = toPlanTerms(values);
-  const terms = draft.ok ? draft.input : null;
-  const preview = usePlanPreview(terms ? toPreviewInput(terms) : null);
-  const local = draft.ok ? { fields: {}, elsewhere: [] } : issuesByField(draft.issues);
-  const remote = issuesByField(preview.issues);
-  const errorOf = (field: keyof PlanFormValues): string | undefined =>
-    (form.errors[field] as string | undefined) ?? local.fields[field] ?? remote.fields[field];
-
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const save = form.onSubmit(async (current) => {
-    setProblem(null);
-    const draft = toPlanTerms(current);
-    if (!draft.ok) {
-      showFieldIssues(form, draft.issues, planFieldOf);
-      setProblem(draft.incomplete ?? nothingSavedYet);
-      return;
-    }
-    setSaving(true);
-    try {
-      const plan = await call('plans.create', draft.input);
-      navigate({ screen: 'plan', id: plan.id });
-    } catch (error) {
-      setProblem(problemAfterSave(form, error, planFieldOf));
-      setSaving(false);
-    }
-  });
-
   const owing = (customers.value ?? []).filter(
     (customer) =>
       customer.balances.some((balance) => balance.open > 0) || customer.id === customerId,
@@ -104,7 +69,7 @@ export function PlanBuilderScreen(props: {
     : ({ screen: 'plans' } as const);
 
   return (
-    <form className="screen-wide" onSubmit={save} noValidate>
+    <form className="screen-wide" onSubmit={plan.onSubmit} noValidate>
       <Stack gap="lg">
         <PageHeader
           above={
@@ -135,12 +100,7 @@ export function PlanBuilderScreen(props: {
                 <Loader size="sm" aria-label="Loading" />
               )}
             </Section>
-            <Section title="The terms">
-              <PlanTermsFields form={form} errorOf={errorOf} />
-            </Section>
-            <Section title="When it starts">
-              <PlanActivationField form={form} />
-            </Section>
+            <PlanFormSections form={form} errorOf={errorOf} termsTitle="The terms" />
           </Stack>
           <Stack gap="lg" miw={0}>
             <Section title="The payments">
@@ -153,17 +113,17 @@ export function PlanBuilderScreen(props: {
             <AgreementPreview
               preview={preview.issues.length === 0 ? preview.preview : null}
               working={preview.working}
-              terms={terms}
+              terms={draft.ok ? draft.input : null}
               businessName={props.businessName}
               customerName={current?.customer.name ?? null}
             />
           </Stack>
         </div>
-        <SaveBar problem={problem && <FormProblem>{problem}</FormProblem>}>
+        <SaveBar problem={plan.problem && <FormProblem>{plan.problem}</FormProblem>}>
           <Button variant="default" onClick={() => navigate(back)}>
             Cancel
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={plan.saving}>
             Save the plan
           </Button>
         </SaveBar>

@@ -1,5 +1,5 @@
 import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
-import { IconFileCheck, IconPrinter, IconUpload } from '@tabler/icons-react';
+import { IconFileCheck, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Plan } from '../../../shared/api/plans';
 import { call } from '../../api';
@@ -18,9 +18,9 @@ export function PlanDocuments(props: { plan: Plan; onChanged: () => void }) {
   const { plan } = props;
   const format = useFormat();
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'print' | 'attach' | 'signed' | null>(null);
+  const [busy, setBusy] = useState<'attach' | 'signed' | null>(null);
 
-  async function run(kind: 'print' | 'attach' | 'signed', work: () => Promise<void>) {
+  async function run(kind: 'attach' | 'signed', work: () => Promise<void>) {
     setProblem(null);
     setBusy(kind);
     try {
@@ -32,12 +32,6 @@ export function PlanDocuments(props: { plan: Plan; onChanged: () => void }) {
     }
   }
 
-  const print = () =>
-    run('print', async () => {
-      const printed = await call('plans.print', { planId: plan.id });
-      // Headless mode has no print dialog: the file comes back to be saved and printed.
-      if (printed.via === 'download') saveFile(printed.file, 'application/pdf');
-    });
   const attach = (file: File | null) => {
     if (!file) return;
     void run('attach', async () => {
@@ -58,20 +52,12 @@ export function PlanDocuments(props: { plan: Plan; onChanged: () => void }) {
       <Group gap="sm">
         <DocumentButtons
           load={() => call('plans.agreement', { planId: plan.id })}
+          print={() => call('plans.print', { planId: plan.id })}
           onProblem={setProblem}
           openLabel="Open the agreement"
           saveLabel="Download the agreement"
           size="sm"
         />
-        <Button
-          variant="default"
-          size="sm"
-          leftSection={<IconPrinter size={18} />}
-          loading={busy === 'print'}
-          onClick={() => void print()}
-        >
-          Print
-        </Button>
       </Group>
       {signed ? (
         <Group gap="sm" justify="space-between" wrap="nowrap">

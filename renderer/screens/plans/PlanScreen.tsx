@@ -20,6 +20,7 @@ import { InvoiceActionModal, type ActionSpec } from '../invoices/InvoiceActionMo
 import { PlanDocuments } from './PlanDocuments';
 import { PlanInstalments } from './PlanInstalments';
 import { PlanLinks } from './PlanLinks';
+import { PlanRunCard } from './PlanRunCard';
 import { isLive } from './plan-view';
 import { useNavigate } from '../../router';
 import { PlanStateBadge } from './PlanStateBadge';
@@ -221,6 +222,7 @@ export function PlanScreen({ id }: { id: number }) {
           <Card title="Terms">
             <PlanTerms plan={plan} customerId={customer.id} customerName={customer.name} />
           </Card>
+          <PlanRunCard plan={plan} onChanged={loaded.reload} />
           <PlanLinks plan={plan} />
           {plan.endReason && (
             <Card title="Why it ended">

@@ -1,4 +1,4 @@
-import { Checkbox, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { PlanFrequency } from '../../../shared/plans/schedule';
 import { parseAmount } from '../../../shared/money';
@@ -113,23 +113,5 @@ export function PlanTermsFields(props: {
         {...form.getInputProps('hardship', { type: 'checkbox' })}
       />
     </Stack>
-  );
-}
-
-/** When a proposed plan becomes active: once signed, or at the first payment. */
-export function PlanActivationField(props: { form: UseFormReturnType<PlanFormValues> }) {
-  const { form } = props;
-  return (
-    <Radio.Group
-      label="The plan starts"
-      description="Until then it is proposed: reminders for its invoices already wait."
-      value={form.getValues().activation}
-      onChange={(value) => form.setFieldValue('activation', value as PlanFormValues['activation'])}
-    >
-      <Stack gap={8} mt="xs">
-        <Radio value="signature" label="When the signed agreement is attached" />
-        <Radio value="first_payment" label="When the first payment comes in" />
-      </Stack>
-    </Radio.Group>
   );
 }

@@ -1,10 +1,9 @@
 import { Alert, Button, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
+import type { InputOf } from '../../../shared/api/contract';
 import type { Plan } from '../../../shared/api/plans';
 import { call } from '../../api';
 import { AppLink } from '../../components/AppLink';
-import { nothingSavedYet, problemAfterSave, showFieldIssues } from '../../components/field-issues';
 import { PageHeader } from '../../components/PageHeader';
 import { FormProblem, SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
@@ -13,17 +12,14 @@ import { useBusiness } from '../../business';
 import { useFormat } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { useNavigate } from '../../router';
-import {
-  firstPlanValues,
-  issuesByField,
-  planFieldOf,
-  toRenegotiateTerms,
-  type PlanFormValues,
-} from './plan-draft';
+import { firstPlanValues, toRenegotiateTerms } from './plan-draft';
+import { runValuesOf } from './plan-run';
+import { PlanFormSections } from './PlanFormSections';
 import classes from './Plans.module.css';
-import { PlanTermsFields } from './PlanTermsFields';
 import { PreviewPayments } from './PreviewPayments';
-import { usePlanPreview } from './usePlanPreview';
+import { usePlanForm } from './usePlanForm';
+
+const renegotiate = (input: InputOf<'plans.renegotiate'>) => call('plans.renegotiate', input);
 
 /** New terms for what is left of a plan: a new plan for the same invoices replaces the rest. */
 export function RenegotiatePlanScreen({ id }: { id: number }) {
@@ -46,49 +42,26 @@ function RenegotiateForm({ plan, back }: { plan: Plan; back: ReactNode }) {
   const business = useBusiness();
   const format = useFormat();
   const navigate = useNavigate();
-  const form = useForm<PlanFormValues>({
-    mode: 'controlled',
+  const form = usePlanForm({
     initialValues: {
       ...firstPlanValues(business.today, plan.customerId),
       currency: plan.currency,
       frequency: plan.frequency,
       hardship: plan.hardship,
       count: '6',
+      // The new plan runs as the old one did, unless the owner says otherwise; an old pause is over.
+      ...runValuesOf(plan),
+      pause: false,
+      pauseUntil: '',
     },
+    draftOf: (values) => toRenegotiateTerms(values, plan),
+    save: renegotiate,
   });
-  const values = form.getValues();
-  const draft = toRenegotiateTerms(values, plan);
-  const preview = usePlanPreview(draft.ok ? draft.preview : null);
-  const local = draft.ok ? { fields: {} } : issuesByField(draft.issues);
-  const remote = issuesByField(preview.issues);
-  const errorOf = (field: keyof PlanFormValues): string | undefined =>
-    (form.errors[field] as string | undefined) ??
-    (local.fields as Partial<Record<keyof PlanFormValues, string>>)[field] ??
-    remote.fields[field];
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { draft, preview } = form;
   const live = plan.state === 'proposed' || plan.state === 'active';
 
-  const save = form.onSubmit(async (current) => {
-    setProblem(null);
-    const next = toRenegotiateTerms(current, plan);
-    if (!next.ok) {
-      showFieldIssues(form, next.issues, planFieldOf);
-      setProblem(next.incomplete ?? nothingSavedYet);
-      return;
-    }
-    setSaving(true);
-    try {
-      const replacement = await call('plans.renegotiate', next.input);
-      navigate({ screen: 'plan', id: replacement.id });
-    } catch (error) {
-      setProblem(problemAfterSave(form, error, planFieldOf));
-      setSaving(false);
-    }
-  });
-
   return (
-    <form className="screen-wide" onSubmit={save} noValidate>
+    <form className="screen-wide" onSubmit={form.onSubmit} noValidate>
       <Stack gap="lg">
         <PageHeader
           above={back}
@@ -99,22 +72,24 @@ function RenegotiateForm({ plan, back }: { plan: Plan; back: ReactNode }) {
           <Alert color="blue">This plan has ended, so there is nothing left to renegotiate.</Alert>
         )}
         <div className={classes.builder}>
-          <Section title="The new terms">
-            <PlanTermsFields form={form} errorOf={errorOf} />
-          </Section>
-          <Section title="The payments">
-            <PreviewPayments
-              state={preview}
-              incomplete={draft.ok ? null : draft.incomplete}
-              unreadable={!draft.ok}
-            />
-          </Section>
+          <Stack gap="lg" miw={0}>
+            <PlanFormSections form={form.form} errorOf={form.errorOf} termsTitle="The new terms" />
+          </Stack>
+          <Stack gap="lg" miw={0}>
+            <Section title="The payments">
+              <PreviewPayments
+                state={preview}
+                incomplete={draft.ok ? null : draft.incomplete}
+                unreadable={!draft.ok}
+              />
+            </Section>
+          </Stack>
         </div>
-        <SaveBar problem={problem && <FormProblem>{problem}</FormProblem>}>
+        <SaveBar problem={form.problem && <FormProblem>{form.problem}</FormProblem>}>
           <Button variant="default" onClick={() => navigate({ screen: 'plan', id: plan.id })}>
             Cancel
           </Button>
-          <Button type="submit" loading={saving} disabled={!live}>
+          <Button type="submit" loading={form.saving} disabled={!live}>
             Replace with the new terms
           </Button>
         </SaveBar>

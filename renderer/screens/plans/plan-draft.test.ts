@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { planAgreementSchema, planPreviewSchema } from '../../../shared/api/plans';
+import {
+  createPlanSchema,
+  planAgreementSchema,
+  planPreviewSchema,
+} from '../../../shared/api/plans';
 import {
   firstPlanValues,
   issuesByField,
@@ -10,6 +14,7 @@ import {
   toRenegotiateTerms,
   type PlanFormValues,
 } from './plan-draft';
+import { firstRunValues } from './plan-run';
 
 const values = (over: Partial<PlanFormValues> = {}): PlanFormValues => ({
   customerId: '7',
@@ -23,7 +28,7 @@ const values = (over: Partial<PlanFormValues> = {}): PlanFormValues => ({
   firstDue: '2027-04-15',
   roundTo: '',
   hardship: false,
-  activation: 'signature',
+  ...firstRunValues(),
   ...over,
 });
 
@@ -42,6 +47,20 @@ describe('toPlanTerms', () => {
         count: 3,
         roundTo: 500,
         hardship: true,
+        activation: 'signature',
+        checkInDays: 3,
+        graceDays: 3,
+        pauseUntil: null,
+      },
+      preview: {
+        customerId: 7,
+        invoiceIds: [3, 4],
+        currency: 'GBP',
+        frequency: 'monthly',
+        firstDue: '2027-04-15',
+        deposit: 10050,
+        count: 3,
+        roundTo: 500,
       },
     });
     // What the preview is asked is what its schema accepts.
@@ -137,7 +156,17 @@ describe('a new plan and a renegotiated one', () => {
     });
     expect(draft).toEqual({
       ok: true,
-      input: { planId: 9, frequency: 'monthly', firstDue: '2027-04-15', count: 6, hardship: true },
+      input: {
+        planId: 9,
+        frequency: 'monthly',
+        firstDue: '2027-04-15',
+        count: 6,
+        hardship: true,
+        activation: 'signature',
+        checkInDays: 3,
+        graceDays: 3,
+        pauseUntil: null,
+      },
       preview: {
         total: 45000,
         currency: 'EUR',
@@ -147,5 +176,81 @@ describe('a new plan and a renegotiated one', () => {
       },
     });
     if (draft.ok) expect(planPreviewSchema.safeParse(draft.preview).success).toBe(true);
+  });
+});
+
+describe('how the plan runs', () => {
+  it('sends the check-in, the grace and the pause the owner set, and the API accepts them', () => {
+    const draft = toPlanTerms(
+      values({
+        checkIns: true,
+        checkInDays: '5',
+        graceDays: '7',
+        hardship: true,
+        pause: true,
+        pauseUntil: '2027-04-01',
+      }),
+    );
+    expect(draft.ok && draft.input).toMatchObject({
+      checkInDays: 5,
+      graceDays: 7,
+      pauseUntil: '2027-04-01',
+    });
+    if (draft.ok) {
+      expect(createPlanSchema.safeParse(draft.input).success).toBe(true);
+      expect(draft.preview).not.toHaveProperty('graceDays');
+      expect(planPreviewSchema.safeParse(draft.preview).success).toBe(true);
+    }
+  });
+
+  it('leaves check-ins off for weekly plans until the owner turns them on', () => {
+    const weekly = toPlanTerms(values({ frequency: 'weekly' }));
+    expect(weekly.ok && weekly.input.checkInDays).toBeNull();
+    const chosen = toPlanTerms(values({ frequency: 'weekly', checkIns: true }));
+    expect(chosen.ok && chosen.input.checkInDays).toBe(3);
+    const off = toPlanTerms(values({ checkIns: false, checkInDays: 'nonsense' }));
+    expect(off.ok && off.input.checkInDays).toBeNull();
+  });
+
+  it('offers the pause to hardship plans only', () => {
+    const draft = toPlanTerms(values({ pause: true, pauseUntil: '2027-04-01' }));
+    expect(draft.ok && draft.input.pauseUntil).toBeNull();
+  });
+
+  it('names the field it cannot read, in the API’s words', () => {
+    const draft = toPlanTerms(
+      values({ checkInDays: '2.5', graceDays: '61', hardship: true, pause: true, pauseUntil: '' }),
+    );
+    expect(draft).toEqual({
+      ok: false,
+      incomplete: null,
+      issues: [
+        { field: 'checkInDays', message: 'Please give the check-in as a whole number of days.' },
+        { field: 'graceDays', message: 'The grace period is at most 60 days.' },
+        { field: 'pauseUntil', message: 'Please choose the day the pause ends.' },
+      ],
+    });
+    expect(toPlanTerms(values({ graceDays: '' }))).toMatchObject({
+      ok: false,
+      issues: [{ field: 'graceDays' }],
+    });
+  });
+
+  it('wants the first payment after the pause, and says so on the first date', () => {
+    const draft = toPlanTerms(
+      values({ hardship: true, pause: true, pauseUntil: '2027-04-15', firstDue: '2027-04-15' }),
+    );
+    expect(draft).toMatchObject({ ok: false, issues: [{ field: 'firstDue' }] });
+    expect(planFieldOf('pauseUntil')).toBe('pauseUntil');
+    expect(planFieldOf('graceDays')).toBe('graceDays');
+  });
+
+  it('lets a renegotiation turn hardship off', () => {
+    const draft = toRenegotiateTerms(values({ hardship: false }), {
+      id: 9,
+      remaining: 100,
+      currency: 'GBP',
+    });
+    expect(draft.ok && draft.input.hardship).toBe(false);
   });
 });

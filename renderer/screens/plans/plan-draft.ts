@@ -9,11 +9,12 @@ import { addMonths, type CalendarDate } from '../../../shared/dates';
 import { parseAmount } from '../../../shared/money';
 import type { PlanFrequency } from '../../../shared/plans/schedule';
 import { amountProblem } from '../../components/amount-messages';
+import { firstRunValues, readRunTerms, type PlanRunValues, type RunTerms } from './plan-run';
 
 /** How the owner sizes the payments: how many there are, or how much each is. */
 export type SizeBy = 'count' | 'amount';
 
-export interface PlanFormValues {
+export interface PlanFormValues extends PlanRunValues {
   customerId: string;
   currency: string;
   /** The chosen invoices' ids, as strings (checkbox values). */
@@ -27,11 +28,9 @@ export interface PlanFormValues {
   /** Round each payment to a multiple of this many major units; '' for exact amounts. */
   roundTo: string;
   hardship: boolean;
-  /** When a proposed plan becomes active: on signature, or on the first payment. */
-  activation: 'signature' | 'first_payment';
 }
 
-/** A new plan's form: three monthly payments from a month today, the owner changes freely. */
+/** A new plan's form: three monthly payments from a month today, run the usual way; the owner changes freely. */
 export function firstPlanValues(today: CalendarDate, customerId?: number): PlanFormValues {
   return {
     customerId: customerId ? String(customerId) : '',
@@ -45,7 +44,7 @@ export function firstPlanValues(today: CalendarDate, customerId?: number): PlanF
     firstDue: addMonths(today, 1),
     roundTo: '',
     hardship: false,
-    activation: 'signature',
+    ...firstRunValues(),
   };
 }
 
@@ -54,10 +53,13 @@ export const roundingChoices = ['1', '5', '10', '50'] as const;
 
 export type PlanTermsInput = InputOf<'plans.create'>;
 
-export type PlanDraft =
-  | { ok: true; input: PlanTermsInput }
+/** What the form's values say: the API's input and the preview of its payments, or what stops them. */
+export type PlanDraftOf<Input> =
+  | { ok: true; input: Input; preview: InputOf<'plans.preview'> }
   /** `incomplete`: nothing to ask about yet (no customer, no invoice, no size), said kindly. */
   | { ok: false; issues: FieldIssue[]; incomplete: string | null };
+
+export type PlanDraft = PlanDraftOf<PlanTermsInput>;
 
 function amountIssue(field: string, text: string, currency: string, allowZero: boolean) {
   const parsed = parseAmount(text, currency);
@@ -100,16 +102,14 @@ export function toPlanTerms(values: PlanFormValues): PlanDraft {
 
   const read = readTerms(values);
   if (!read.ok) return { ok: false, issues: read.issues, incomplete: null };
-  return {
-    ok: true,
-    input: {
-      customerId,
-      invoiceIds: values.invoiceIds.map(Number),
-      currency: values.currency,
-      ...read.terms,
-      ...(values.activation === 'first_payment' ? { activation: 'first_payment' } : {}),
-    },
+  const input: PlanTermsInput = {
+    customerId,
+    invoiceIds: values.invoiceIds.map(Number),
+    currency: values.currency,
+    ...read.terms,
+    ...read.run,
   };
+  return { ok: true, input, preview: toPreviewInput(input) };
 }
 
 /** The terms every plan has, read from the form: dates, how often, sizes and hardship. */
@@ -125,7 +125,7 @@ interface SharedTerms {
 
 function readTerms(
   values: PlanFormValues,
-): { ok: true; terms: SharedTerms } | { ok: false; issues: FieldIssue[] } {
+): { ok: true; terms: SharedTerms; run: RunTerms } | { ok: false; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const { currency } = values;
   let deposit: number | undefined;
@@ -157,9 +157,12 @@ function readTerms(
     if (read.issue) issues.push(read.issue);
     else roundTo = read.minor;
   }
-  if (issues.length > 0) return { ok: false, issues };
+  const run = readRunTerms(values, values);
+  if (!run.ok) issues.push(...run.issues);
+  if (issues.length > 0 || !run.ok) return { ok: false, issues };
   return {
     ok: true,
+    run: run.terms,
     terms: {
       frequency: values.frequency,
       firstDue: values.firstDue,
@@ -172,9 +175,7 @@ function readTerms(
   };
 }
 
-export type RenegotiateDraft =
-  | { ok: true; input: InputOf<'plans.renegotiate'>; preview: InputOf<'plans.preview'> }
-  | { ok: false; issues: FieldIssue[]; incomplete: string | null };
+export type RenegotiateDraft = PlanDraftOf<InputOf<'plans.renegotiate'>>;
 
 /** New terms for what is left of a plan: the API's input, and the preview over that amount. */
 export function toRenegotiateTerms(
@@ -194,20 +195,21 @@ export function toRenegotiateTerms(
   const { hardship: _, ...previewTerms } = read.terms;
   return {
     ok: true,
-    input: { planId: plan.id, ...read.terms },
+    // Hardship said either way: left out, the new plan would keep the old plan's.
+    input: { planId: plan.id, ...read.terms, hardship: values.hardship, ...read.run },
     preview: { total: plan.remaining, currency: plan.currency, ...previewTerms },
   };
 }
 
 /** The preview's input: the terms without what only the agreement and the plan use. */
 export function toPreviewInput(terms: PlanTermsInput): InputOf<'plans.preview'> {
-  const { hardship: _, activation: __, ...preview } = terms;
-  return preview;
+  const { hardship: _, ...agreement } = toAgreementInput(terms);
+  return agreement;
 }
 
 /** The agreement's input: the terms without how the plan runs once saved. */
 export function toAgreementInput(terms: PlanTermsInput): InputOf<'plans.agreementPdf'> {
-  const { activation: _, ...agreement } = terms;
+  const { activation: _, checkInDays: __, graceDays: ___, pauseUntil: ____, ...agreement } = terms;
   return agreement;
 }
 
@@ -225,6 +227,9 @@ export function planFieldOf(apiField: string): keyof PlanFormValues | null {
     case 'roundTo':
     case 'hardship':
     case 'activation':
+    case 'checkInDays':
+    case 'graceDays':
+    case 'pauseUntil':
       return top;
     // The total comes from the invoices chosen, so a problem with it is theirs.
     case 'invoiceIds':
