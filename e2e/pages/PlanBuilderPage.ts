@@ -30,10 +30,30 @@ export class PlanBuilderPage {
     await this.page.getByText(frequency, { exact: true }).click();
   }
 
-  async fill(terms: { deposit?: string; count?: string; firstDue?: string }) {
+  async fill(terms: {
+    deposit?: string;
+    count?: string;
+    firstDue?: string;
+    checkInDays?: string;
+    graceDays?: string;
+    pauseUntil?: string;
+  }) {
     if (terms.deposit !== undefined) await this.fields.fill('Deposit', terms.deposit);
     if (terms.count !== undefined) await this.fields.fill('Number of payments', terms.count);
     if (terms.firstDue !== undefined) await this.fields.fill('First payment on', terms.firstDue);
+    if (terms.checkInDays !== undefined) {
+      await this.fields.fill('Days before each payment', terms.checkInDays);
+    }
+    if (terms.graceDays !== undefined) {
+      await this.fields.fill('Days of grace after a missed payment', terms.graceDays);
+    }
+    if (terms.pauseUntil !== undefined)
+      await this.fields.fill('Ask nothing until', terms.pauseUntil);
+  }
+
+  /** A tick box of the form, by its label: "Check in before each payment", "Pause first" … */
+  checkbox(label: string): Locator {
+    return this.page.getByRole('checkbox', { name: label });
   }
 
   async downloadAgreement() {
