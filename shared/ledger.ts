@@ -46,6 +46,8 @@ export interface CustomerSummary {
   kind: CustomerKind;
   email: string;
   archived: boolean;
+  /** Handed to a collection agency and not taken back: Goodwill does not chase them. */
+  handedOver: boolean;
   balances: Balance[];
 }
 

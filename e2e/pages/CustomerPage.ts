@@ -79,6 +79,18 @@ export class CustomerPage {
     await this.statement().getByRole('button', { name: 'Download statement' }).click();
   }
 
+  /** The notice at the top of a customer handed to a collection agency. */
+  readonly handoffNotice = () => this.page.getByRole('alert', { name: /^Handed to / });
+
+  /** Takes them back from the agency, with a reason, through the confirmation. */
+  async takeBack(reason: string) {
+    await this.handoffNotice().getByRole('button', { name: 'Take back' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Take them back from the agency?' });
+    await dialog.getByLabel('Why').fill(reason);
+    await dialog.getByRole('button', { name: 'Take back and chase again' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   /** The dialog that shows the statement email before it goes in the outbox. */
   readonly emailStatementDialog = () =>
     this.page.getByRole('dialog', { name: 'Email the statement' });

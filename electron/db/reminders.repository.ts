@@ -24,6 +24,9 @@ export interface CustomerFacts {
   reminders_ladder: string | null;
   /** 1 while a handoff to an agency stands: chasing has stopped. */
   handed_over: number;
+  /** The standing handoff's agency and when it was made (an instant), if any. */
+  handed_to: string | null;
+  handed_over_at: string | null;
 }
 
 export async function customerFacts(db: Kysely<DB>, ids: readonly number[] | 'all') {
@@ -31,7 +34,11 @@ export async function customerFacts(db: Kysely<DB>, ids: readonly number[] | 'al
     SELECT id, name, kind, time_zone, do_not_contact, do_not_contact_reason,
       do_not_contact_until, reminders_mode, reminders_ladder,
       EXISTS (SELECT 1 FROM handoffs h WHERE h.customer_id = customers.id
-        AND h.taken_back_at IS NULL) AS handed_over
+        AND h.taken_back_at IS NULL) AS handed_over,
+      (SELECT h.agency FROM handoffs h WHERE h.customer_id = customers.id
+        AND h.taken_back_at IS NULL ORDER BY h.id DESC LIMIT 1) AS handed_to,
+      (SELECT h.handed_over_at FROM handoffs h WHERE h.customer_id = customers.id
+        AND h.taken_back_at IS NULL ORDER BY h.id DESC LIMIT 1) AS handed_over_at
     FROM customers WHERE ${among('id', ids)}`.execute(db);
   return rows;
 }

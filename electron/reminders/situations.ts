@@ -222,6 +222,13 @@ export async function loadSituations(
         doNotContact: customer.do_not_contact
           ? { reason: customer.do_not_contact_reason, until: customer.do_not_contact_until }
           : null,
+        handedOver:
+          customer.handed_over === 1 && customer.handed_over_at
+            ? {
+                agency: customer.handed_to ?? '',
+                on: calendarDateIn(new Date(customer.handed_over_at), context.businessTimeZone),
+              }
+            : null,
         paidLateBefore: paidLate.has(customer.id),
         invoices: situationInvoices,
         episode,

@@ -250,6 +250,15 @@ export function createCustomersService(deps: {
         matchesSearch([row.name, row.company, row.email, row.contact_person], search),
       );
       const all = await balances();
+      const withAgency = new Set(
+        (
+          await db
+            .selectFrom('handoffs')
+            .select('customer_id')
+            .where('taken_back_at', 'is', null)
+            .execute()
+        ).map((row) => row.customer_id),
+      );
       return rows.map((row) => ({
         id: row.id,
         name: row.name,
@@ -257,6 +266,7 @@ export function createCustomersService(deps: {
         kind: row.kind,
         email: row.email,
         archived: row.archived_at !== null,
+        handedOver: withAgency.has(row.id),
         balances: all.get(row.id) ?? [],
       }));
     },

@@ -256,6 +256,36 @@ describe('handoffs.create', () => {
     expect(list.map((h) => h.takenBackAt === null)).toEqual([true, false]);
   });
 
+  it('says why a handed-over customer is not chased, and chases again once taken back', async () => {
+    const { ok, inn } = await lighthouseAtNinetyDays();
+    await ok('handoffs.create', { customerId: inn.id, agency: 'Fair Collect Ltd' });
+    const handed = await ok<{ items: unknown[]; why: string[] }>('reminders.explain', {
+      customerId: inn.id,
+    });
+    expect(handed.items).toEqual([]);
+    const listed = await ok<{ name: string; handedOver: boolean }[]>('customers.list', {});
+    expect(listed.map((c) => [c.name, c.handedOver])).toEqual([
+      ['Bay Garage', false],
+      ['Lighthouse Inn', true],
+    ]);
+    expect(handed.why).toEqual([
+      'Handed to Fair Collect Ltd on 15 March 2027: Goodwill does not chase while an agency has it.',
+    ]);
+    await ok('handoffs.takeBack', { customerId: inn.id, reason: 'They rang to pay' });
+    const back = await ok<{ why: string[] }>('reminders.explain', {
+      customerId: inn.id,
+    });
+    expect(back.why.join(' ')).not.toMatch(/Handed to/);
+    const after = await ok<{ handedOver: boolean }[]>('customers.list', {});
+    expect(after.every((c) => !c.handedOver)).toBe(true);
+    // The ladder is theirs again: it picks up where it stopped (the +90 decision was taken).
+    expect(back.why).toEqual([
+      'Invoice INV-0001 is 95 days overdue (2 invoices overdue in all).',
+      'agency decision (+90) was already taken in this episode.',
+      'The ladder has no further steps.',
+    ]);
+  });
+
   it('refuses bad input by field and writes nothing, not even a file', async () => {
     const { call, fingerprint, dataDir, inn, other, decision, queue, noticed } =
       await lighthouseAtNinetyDays();

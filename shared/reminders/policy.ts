@@ -205,6 +205,15 @@ export function planCustomer(situation: CustomerSituation, context: PolicyContex
 
 function propose(situation: CustomerSituation, context: PolicyContext): Proposal {
   const { ladder, today } = { ladder: situation.ladder, today: context.today };
+  if (situation.handedOver) {
+    const { agency, on } = situation.handedOver;
+    return {
+      kind: 'none',
+      why: [
+        `Handed to ${agency.trim() || 'an agency'} on ${formatCalendarDate(on, context.locale)}: Goodwill does not chase while an agency has it.`,
+      ],
+    };
+  }
   if (!ladder) return { kind: 'none', why: ['Reminders are off for this customer.'] };
 
   const overdue = situation.invoices

@@ -54,6 +54,8 @@ export interface CustomerSituation {
   /** The ladder that applies: the business's, the customer's own, or null for none. */
   ladder: Ladder | null;
   doNotContact: { reason: string; until: CalendarDate | null } | null;
+  /** Handed to a collection agency (and not taken back): the ladder is theirs now. */
+  handedOver?: { agency: string; on: CalendarDate } | null;
   /** Has paid an invoice after its due date before: the courtesy step is only for them. */
   paidLateBefore: boolean;
   /** Open invoices (open amount above zero), whether due or not. */

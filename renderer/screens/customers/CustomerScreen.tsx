@@ -14,6 +14,7 @@ import { BalanceCards } from './BalanceCards';
 import { CustomerDetailsCard } from './CustomerDetailsCard';
 import { CustomerFlags } from './CustomerFlags';
 import { EditCustomerModal } from './EditCustomerModal';
+import { HandoffNotice } from './HandoffNotice';
 import { CustomerPlans } from './CustomerPlans';
 import { PaymentsTable } from './PaymentsTable';
 import { StatementCard } from './StatementCard';
@@ -117,6 +118,8 @@ export function CustomerScreen({ id }: { id: number }) {
       />
       {problem && <FormProblem onClose={() => setProblem(null)}>{problem}</FormProblem>}
       <CustomerFlags customer={customer} />
+      {/* Read again whenever the timeline grows: a handoff or a take-back adds to it. */}
+      <HandoffNotice key={timeline.length} customerId={id} onTakenBack={refresh} />
       <div className="detail-layout">
         <Stack gap="lg" miw={0}>
           <BalanceCards balances={detail.balances} />

@@ -126,6 +126,11 @@ function columns(format: Formatters): Column<CustomerSummary>[] {
                 Archived
               </Badge>
             )}
+            {row.handedOver && (
+              <Badge size="xs" variant="light" color="grape">
+                With an agency
+              </Badge>
+            )}
           </Group>
           {row.company && row.company !== row.name && (
             <Text fz="xs" c="dimmed" truncate>
