@@ -65,7 +65,7 @@ test('UK statutory interest for a company: workings in the draft letter, waived 
 
   await charges.claimButton().click();
   await expect(charges.done()).toContainText(`Claimed on ${invoice.number}`);
-  await expect(charges.waiveButton()).toHaveText('Waive £97.68');
+  await expect(charges.waiveButton()).toHaveText('Waive…');
 
   let letter = await firmLetterFor(page, 'Quayside Builders Ltd');
   await expect(letter).toContainText('late-payment charges of £97.68 have been added');
@@ -74,8 +74,41 @@ test('UK statutory interest for a company: workings in the draft letter, waived 
   await expect(letter).toContainText('Bank of England base rate of 3.75% on 31 December 2026');
   await picture(page, 'interest-letter');
 
+  // Part of it first: the amount is checked on the field before anything is written.
   await app.open(server.current, `/customers/${customer.id}`);
   await charges.waiveButton().click();
+  const dialog = charges.waiveDialog(invoice.number);
+  await expect(dialog.getByLabel('Amount to waive')).toHaveValue('97.68');
+  await expect(dialog.getByLabel('Left after waiving')).toHaveText(
+    'Nothing of this charge would be left to pay.',
+  );
+  for (const [typed, problem] of [
+    ['abc', 'Please enter an amount like 125.50.'],
+    ['0', 'Please waive more than nothing.'],
+    ['100', 'That is more than the £97.68 left of this charge.'],
+  ] as const) {
+    await charges.waive(invoice.number, typed);
+    await expect(dialog).toContainText(problem);
+  }
+  await dialog.getByLabel('Amount to waive').fill('20');
+  await expect(dialog.getByLabel('Left after waiving')).toHaveText('£77.68 would be left to pay.');
+  await dialog.getByRole('button', { name: 'Waive £20.00' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(charges.done()).toContainText(
+    `Waived £20.00 on ${invoice.number}; £77.68 is left. The next letter says so, kindly.`,
+  );
+  await expect(charges.claims).toContainText('£20.00 waived, £77.68 left to pay');
+
+  letter = await firmLetterFor(page, 'Quayside Builders Ltd');
+  await expect(letter).toContainText(
+    `As a gesture, we've waived £20.00 of the late-payment interest and charges on invoice ${invoice.number}.`,
+  );
+
+  // Then the rest.
+  await app.open(server.current, `/customers/${customer.id}`);
+  await charges.waiveButton().click();
+  await expect(dialog.getByLabel('Amount to waive')).toHaveValue('77.68');
+  await dialog.getByRole('button', { name: 'Waive £77.68' }).click();
   await expect(charges.done()).toContainText('The next letter says so, kindly.');
   await expect(charges.claims).toContainText('Waived');
 

@@ -24,7 +24,19 @@ export class LateChargesPage {
   }
 
   waiveButton(): Locator {
-    return this.claims.getByRole('button', { name: /^Waive / });
+    return this.claims.getByRole('button', { name: /^Waive/ });
+  }
+
+  /** The waiver dialog for a claim on this invoice. */
+  waiveDialog(invoiceNumber: string): Locator {
+    return this.page.getByRole('dialog', { name: `Waive the charge on ${invoiceNumber}` });
+  }
+
+  /** Types an amount to waive and presses the dialog's Waive button. */
+  async waive(invoiceNumber: string, amount: string) {
+    const dialog = this.waiveDialog(invoiceNumber);
+    await dialog.getByLabel('Amount to waive').fill(amount);
+    await dialog.getByRole('button', { name: /^Waive/ }).click();
   }
 
   done(): Locator {

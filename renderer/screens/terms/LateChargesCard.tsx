@@ -13,6 +13,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { CustomerCard } from '../customers/CustomerCard';
 import { LateTermsFields } from './LateTermsFields';
 import { PaymentTermsFields } from './PaymentTermsFields';
+import { WaiveClaimModal } from './WaiveClaimModal';
 import {
   formFieldOf,
   lateTermsOf,
@@ -32,7 +33,7 @@ interface Loaded {
 
 /**
  * A customer's terms and late charges: their own terms (or the business's), what could be
- * added today with its workings, a claim in one click, and each claim waived in one click.
+ * added today with its workings, a claim in one click, and each claim waived, in part or whole.
  */
 export function LateChargesCard(props: {
   customerId: number;
@@ -54,6 +55,7 @@ export function LateChargesCard(props: {
   const loaded = useLoad(load);
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [waiving, setWaiving] = useState<InterestClaim | null>(null);
 
   const changed = (message: string) => {
     setProblem(null);
@@ -98,13 +100,22 @@ export function LateChargesCard(props: {
           />
           <ClaimsView
             claims={loaded.value.claims}
-            onWaive={(claim) =>
-              void act(async () => {
-                await call('interest.waive', { claimId: claim.id });
-                return `Waived on ${claim.invoiceNumber}. The next letter says so, kindly.`;
-              })
-            }
+            onWaive={(claim) => {
+              setDone(null);
+              setProblem(null);
+              setWaiving(claim);
+            }}
           />
+          {waiving && (
+            <WaiveClaimModal
+              claim={waiving}
+              onClose={() => setWaiving(null)}
+              onWaived={(message) => {
+                setWaiving(null);
+                changed(message);
+              }}
+            />
+          )}
         </Stack>
       ) : loaded.error ? (
         <LoadProblem error={loaded.error} onRetry={loaded.reload} what="their terms" />
@@ -289,12 +300,13 @@ function ClaimsView(props: { claims: InterestClaim[]; onWaive: (claim: InterestC
                   {claim.waived > 0 && (
                     <Text fz="xs" c="dimmed">
                       {money(claim.waived)} waived
+                      {claim.open > 0 && `, ${money(claim.open)} left to pay`}
                     </Text>
                   )}
                 </div>
                 {claim.open > 0 ? (
                   <Button size="xs" variant="light" onClick={() => props.onWaive(claim)}>
-                    Waive {money(claim.open)}
+                    Waive…
                   </Button>
                 ) : (
                   <Badge color={claim.waived > 0 ? 'gray' : 'teal'} variant="light">
