@@ -1,7 +1,7 @@
 /**
  * The reads behind expected cash: open invoices (from the `invoices_open` index) with whether
  * an active plan or an open dispute holds them, the instalments of active plans with what has
- * been paid towards each plan, and open promises.
+ * been paid towards each plan and what credits and write-offs took off it, and open promises.
  */
 import type Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
@@ -62,13 +62,26 @@ export async function activePlanInstalments(db: Kysely<DB>): Promise<PlanInstalm
     due_date: string;
     amount: number;
     plan_paid: number;
+    plan_reduced: number;
   }>`
+    WITH live AS (
+      SELECT p.id, p.total, p.created_at,
+        coalesce((
+          SELECT sum(i.total_amount - i.settled_amount) FROM plan_invoices pi
+          JOIN invoices i ON i.id = pi.invoice_id WHERE pi.plan_id = p.id), 0) AS still_owed,
+        -- Credit notes and write-offs since the plan was made (an active plan has not ended).
+        coalesce((
+          SELECT sum(x.amount) FROM plan_invoices pi JOIN (
+            SELECT invoice_id, amount, created_at FROM credit_notes
+            UNION ALL SELECT invoice_id, amount, created_at FROM write_offs) x
+            ON x.invoice_id = pi.invoice_id
+          WHERE pi.plan_id = p.id AND x.created_at >= p.created_at), 0) AS reduced
+      FROM plans p WHERE p.state = 'active'
+    )
     SELECT s.id, s.plan_id, p.customer_id, p.currency, s.number, s.due_date, s.amount,
-      max(0, p.total - coalesce((
-        SELECT sum(i.total_amount - i.settled_amount) FROM plan_invoices pi
-        JOIN invoices i ON i.id = pi.invoice_id WHERE pi.plan_id = p.id), 0)) AS plan_paid
-    FROM plans p JOIN plan_instalments s ON s.plan_id = p.id
-    WHERE p.state = 'active'
+      max(0, live.total - live.still_owed - live.reduced) AS plan_paid,
+      live.reduced AS plan_reduced
+    FROM live JOIN plans p ON p.id = live.id JOIN plan_instalments s ON s.plan_id = p.id
     ORDER BY s.plan_id, s.number`.execute(db);
   return rows.map((row) => ({
     id: row.id,
@@ -79,6 +92,7 @@ export async function activePlanInstalments(db: Kysely<DB>): Promise<PlanInstalm
     dueDate: row.due_date,
     amount: row.amount,
     planPaid: minorFromSql(row.plan_paid),
+    planReduced: minorFromSql(row.plan_reduced),
   }));
 }
 

@@ -6,6 +6,7 @@
  * each change and the completion on the timeline in the same transaction.
  */
 import { describe, expect, it } from 'vitest';
+import type { ExpectedCash, ExpectedRow } from '../../shared/api/cash';
 import type { ImportRecord } from '../../shared/api/imports';
 import type { Plan } from '../../shared/api/plans';
 import type { Customer, Invoice } from '../../shared/ledger';
@@ -154,6 +155,21 @@ describe('credits and write-offs count towards a plan', () => {
     ]);
     expect(shorter.reductions.map((r) => [r.kind, r.amount, r.reason])).toEqual([
       ['write_off', 15000, 'Chipped vases'],
+    ]);
+    // Expected cash counts it the same way: payment 2 in full, 3 in part, 4 not at all.
+    const cash = await ok<ExpectedCash>('cash.expected', {});
+    const gbp = cash.currencies.find((c) => c.currency === 'GBP')!;
+    expect(gbp.total + gbp.lateAlready).toBe(15000);
+    const rows = (
+      await Promise.all(
+        gbp.bars
+          .filter((bar) => bar.amount > 0)
+          .map((bar) => ok<ExpectedRow[]>('cash.expectedRows', { currency: 'GBP', bar: bar.bar })),
+      )
+    ).flat();
+    expect(rows.map((r) => [r.reference, r.expectedOn, r.amount])).toEqual([
+      [`Plan ${created.id}, payment 2`, '2027-05-01', 10000],
+      [`Plan ${created.id}, payment 3`, '2027-06-01', 5000],
     ]);
 
     // Payment 4 is no longer asked for: its day passing is not a missed payment.

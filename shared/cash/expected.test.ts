@@ -109,6 +109,26 @@ describe('expected cash, worked by hand', () => {
   });
 });
 
+describe("a plan's credits and write-offs", () => {
+  it('come off its last payments, as the plan counts them', () => {
+    const rows = [
+      instalment(80, 1, '2027-04-01', 2500),
+      instalment(81, 2, '2027-05-01', 2500),
+      instalment(82, 3, '2027-06-01', 2500),
+      instalment(83, 4, '2027-07-01', 2500),
+    ].map((row) => ({ ...row, planPaid: 1000, planReduced: 3000 }));
+    const placed = expectedItems(
+      { invoices: [], instalments: rows, promises: [], usualDaysLate: () => 0 },
+      today,
+    ).map((item) => [item.reference, item.amount]);
+    expect(placed).toEqual([
+      ['Plan 7, payment 1', 1500],
+      ['Plan 7, payment 2', 2500],
+      ['Plan 7, payment 3', 2000],
+    ]);
+  });
+});
+
 describe('for any open invoices', () => {
   it('puts each in the week holding its expected date, and loses nothing within 13 weeks', () => {
     const invoices = fc.array(

@@ -41,8 +41,10 @@ export interface PlanInstalmentForCash {
   number: number;
   dueDate: CalendarDate;
   amount: Minor;
-  /** Paid so far towards the plan (its total less what its invoices still owe). */
+  /** Paid so far towards the plan (its total less what its invoices still owe and less `planReduced`). */
   planPaid: Minor;
+  /** Taken off the plan by credit notes and write-offs on its invoices since it was made. */
+  planReduced?: Minor;
 }
 
 export interface OpenPromiseForCash {
@@ -183,11 +185,23 @@ export function expectedItems(
     });
   }
 
-  // Instalments come in plan order, deposit first; what is paid covers the earliest.
+  // Instalments come in plan order, deposit first. What credits and write-offs took off a
+  // plan comes off its last payments, as the plan itself counts it (shared/plans/progress.ts);
+  // what is paid covers the earliest of the rest.
+  const cut = new Map<number, Minor>();
+  const reducedLeft = new Map<number, Minor>();
+  for (let index = inputs.instalments.length - 1; index >= 0; index -= 1) {
+    const instalment = inputs.instalments[index]!;
+    const left = reducedLeft.get(instalment.planId) ?? instalment.planReduced ?? 0;
+    const taken = Math.min(left, instalment.amount);
+    reducedLeft.set(instalment.planId, left - taken);
+    cut.set(instalment.id, taken);
+  }
   const paidLeft = new Map<number, Minor>();
   for (const instalment of inputs.instalments) {
+    const asked = instalment.amount - (cut.get(instalment.id) ?? 0);
     const left = paidLeft.get(instalment.planId) ?? instalment.planPaid;
-    const covered = Math.min(left, instalment.amount);
+    const covered = Math.min(left, asked);
     paidLeft.set(instalment.planId, left - covered);
     add({
       source: 'instalment',
@@ -200,7 +214,7 @@ export function expectedItems(
           : `Plan ${instalment.planId}, payment ${instalment.number}`,
       dueDate: instalment.dueDate,
       expectedOn: instalment.dueDate,
-      amount: instalment.amount - covered,
+      amount: asked - covered,
       usualDaysLate: 0,
     });
   }
