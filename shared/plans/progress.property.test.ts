@@ -85,14 +85,16 @@ describe('planProgress', () => {
         expect(progress.complete).toBe(received >= total - takenOff);
         expect(progress.instalments.reduce((sum, i) => sum + i.reduced, 0)).toBe(takenOff);
         expect(progress.instalments.reduce((sum, i) => sum + i.paid, 0)).toBe(progress.paid);
-        // The signed schedule stands: amounts and balances as agreed.
-        let balance = total;
+        // The signed schedule stands (amounts and dates as agreed); the balance after each
+        // runs down from what is still asked for, to nothing.
+        let balance = total - takenOff;
         for (const [index, row] of progress.instalments.entries()) {
           expect(row.amount).toBe(rows[index]!.amount);
           expect(row.due).toBe(rows[index]!.due);
-          balance -= row.amount;
+          balance -= row.amount - row.reduced;
           expect(row.balanceAfter).toBe(balance);
         }
+        expect(progress.instalments.at(-1)!.balanceAfter).toBe(0);
         // From the back: once one is cut, every later one is cut in full.
         let cutSeen = false;
         let gapSeen = false;

@@ -7,8 +7,8 @@
  * Payments fill the instalments oldest first, so paying early or paying more simply counts
  * towards the next ones. What is taken off the invoices comes off the LAST instalments,
  * working backwards: the customer's next payment stays the day and amount they agreed to, and
- * the plan simply ends sooner. The signed schedule (each instalment's amount and the balance
- * after it) is never rewritten; only what is still asked for shrinks.
+ * the plan simply ends sooner. The signed schedule (each instalment's amount and date) is
+ * never rewritten; only what is still asked for, and so the balance after each, shrinks.
  */
 import type { CalendarDate } from '../dates';
 import type { Minor } from '../money';
@@ -31,7 +31,10 @@ export interface PaymentToPlan {
 }
 
 export interface InstalmentProgress extends ScheduledInstalment {
-  /** What is still owed once this is paid, as the agreement says. */
+  /**
+   * What is still owed once this is paid: as the agreement says, less what was taken off.
+   * (The agreement PDF works its own balances out from the amounts; it is never rewritten.)
+   */
   balanceAfter: Minor;
   status: InstalmentStatus;
   paid: Minor;
@@ -95,14 +98,14 @@ export function planProgress(
 
   let left = paid;
   let askedSoFar = 0;
-  let balance = total;
+  let balance = asked;
   const rows = instalments.map((instalment, index): InstalmentProgress => {
     const cut = reductions[index]!;
     const owed = instalment.amount - cut;
     const towards = Math.min(left, owed);
     left -= towards;
     askedSoFar += owed;
-    balance -= instalment.amount;
+    balance -= owed;
     const status: InstalmentStatus =
       owed === 0
         ? 'reduced'

@@ -45,7 +45,8 @@ export function PlanTerms(props: { plan: Plan; customerId: number; customerName:
       <Text fz="sm">{plan.remainderSentence}</Text>
       {plan.hardship && (
         <Text fz="sm" c="dimmed">
-          A hardship plan: its letters use the gentler hardship wording.
+          A hardship plan: its letters come from the hardship plan letters (Letters, Hardship
+          plans).
         </Text>
       )}
     </Stack>
