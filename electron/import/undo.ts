@@ -2,8 +2,9 @@
  * Undoing an import as one step, inside the caller's transaction: what it created is removed
  * and what it changed is put back. It refuses, saying why, when something done since depends
  * on it: a later import that touched the same rows, a payment, credit note or write-off on
- * one of its invoices, a refund of one of its payments, a payment plan its payments
- * completed, or any contact, promise, dispute, plan or message for a customer it added.
+ * one of its invoices, a refund of one of its payments (other than those it brought in), a
+ * payment plan its payments completed, or any contact, promise, dispute, plan or message for a
+ * customer it added.
  */
 import { sql, type Transaction } from 'kysely';
 import { AppError } from '../../shared/api/errors';
@@ -77,7 +78,7 @@ export async function undoImport(
   const laterPaymentUse = await firstRow<{ id: number }>(
     trx,
     sql`SELECT p.id FROM payments p WHERE p.id IN (${created('payment')}) AND (
-          EXISTS (SELECT 1 FROM refunds r WHERE r.payment_id = p.id)
+          EXISTS (SELECT 1 FROM refunds r WHERE r.payment_id = p.id AND r.created_at <> ${createdAt})
           OR EXISTS (SELECT 1 FROM allocations a WHERE a.payment_id = p.id AND a.created_at <> ${createdAt})
         ) LIMIT 1`,
   );
@@ -148,7 +149,13 @@ export async function undoImport(
               AND id NOT IN (${created('invoice')})
               AND id NOT IN (${updated('invoice')})`.execute(trx);
 
-  // Remove what it created.
+  // Remove what it created. Credit notes, write-offs and refunds (only Goodwill's own export
+  // brings them) carry the import's instant, on invoices and payments it created or changed.
+  await sql`DELETE FROM refunds WHERE payment_id IN (${created('payment')})`.execute(trx);
+  for (const table of ['credit_notes', 'write_offs'] as const) {
+    await sql`DELETE FROM ${sql.table(table)}
+              WHERE created_at = ${createdAt} AND invoice_id IN (${mine('invoice')})`.execute(trx);
+  }
   await sql`DELETE FROM allocations WHERE payment_id IN (${created('payment')})`.execute(trx);
   await sql`DELETE FROM payments WHERE id IN (${created('payment')})`.execute(trx);
   await sql`DELETE FROM invoice_lines WHERE invoice_id IN (${created('invoice')})`.execute(trx);

@@ -4,6 +4,7 @@
  * as one step. The preview and the commit read the file the same way, so what the owner saw
  * is what is written.
  */
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
@@ -28,17 +29,34 @@ import {
   suggestMapping,
 } from '../../shared/import/detect';
 import type { ColumnMapping, ImportKind } from '../../shared/import/fields';
-import { ImportPlanner, mappingProblems, type ImportPlan } from '../../shared/import/plan';
+import {
+  ImportPlanner,
+  mappingProblems,
+  type CurrencyTotals,
+  type ImportPlan,
+} from '../../shared/import/plan';
 import {
   findSource,
   headerKey,
   importSources,
   type ImportSource,
 } from '../../shared/import/sources';
+import {
+  goodwillExportFileOf,
+  goodwillExportFileNames,
+  type GoodwillExportFile,
+} from '../../shared/exports/goodwill-export';
+import { GoodwillSetPlanner } from '../../shared/import/goodwill-set';
 import type { BusinessSettings } from '../../shared/settings';
 import { importReads } from '../db/imports.repository';
 import type { DB, ImportsTable } from '../db/schema';
 import { applyImport } from '../import/apply';
+import {
+  applyGoodwillSet,
+  goodwillSetSource,
+  matchGoodwillSet,
+  type SetMatch,
+} from '../import/goodwill-set';
 import { createImportJobs, type ImportJob } from '../import/jobs';
 import { matchPlan, type MatchedPlan } from '../import/match';
 import {
@@ -113,6 +131,39 @@ function toRecord(row: {
 
 const progressEvery = 1000;
 
+/** Per currency: what the set's new invoices and payments come to, to compare with the source. */
+function setTotals(matched: SetMatch): CurrencyTotals[] {
+  const totals = new Map<string, CurrencyTotals>();
+  const of = (currency: string) => {
+    let entry = totals.get(currency);
+    if (!entry) {
+      entry = { currency, invoices: 0, invoiced: 0, paid: 0, open: 0, payments: 0, received: 0 };
+      totals.set(currency, entry);
+    }
+    return entry;
+  };
+  const settled = new Map<string, number>();
+  const add = (number: string, amount: number) =>
+    settled.set(number, (settled.get(number) ?? 0) + amount);
+  for (const { planned } of matched.payments) {
+    for (const a of planned.allocations) add(a.invoiceNumber, a.amount);
+    const entry = of(planned.currency);
+    entry.payments += 1;
+    entry.received += planned.amount;
+  }
+  for (const { planned } of matched.adjustments) add(planned.invoiceNumber, planned.amount);
+  for (const { planned } of matched.invoices) {
+    const entry = of(planned.currency);
+    entry.invoices += 1;
+    if (planned.draft || planned.void) continue;
+    const paid = settled.get(planned.number) ?? 0;
+    entry.invoiced += planned.total;
+    entry.paid += paid;
+    entry.open += planned.total - paid;
+  }
+  return [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
 export function createImportsService(deps: {
   db: Kysely<DB>;
   sqlite: Database.Database;
@@ -125,7 +176,9 @@ export function createImportsService(deps: {
   const jobs = createImportJobs();
   const staging = createStaging(deps.stagingFolder);
 
-  async function fileOf(input: ImportFileInput): Promise<{ file: FileInput; fileName: string }> {
+  async function fileOf(
+    input: Pick<ImportFileInput, 'text' | 'uploadId' | 'path' | 'fileName'>,
+  ): Promise<{ file: FileInput; fileName: string }> {
     if (input.text !== undefined) {
       return { file: { text: input.text }, fileName: input.fileName ?? 'pasted text' };
     }
@@ -253,6 +306,125 @@ export function createImportsService(deps: {
     return { ...base, plan, matched };
   }
 
+  /**
+   * Goodwill's own export, its files given together: each is known by its header (any
+   * order), read streamed, and the whole set planned and matched as one ledger.
+   */
+  async function prepareSet(
+    input: ImportFileInput,
+    job: ImportJob | null,
+    db: Kysely<DB>,
+  ): Promise<{ preview: ImportPreview; matched: SetMatch; checksum: string; fileName: string }> {
+    const given = input.files!;
+    const planner = new GoodwillSetPlanner();
+    const seen = new Map<GoodwillExportFile, string>();
+    const opened = [];
+    for (const [index, one] of given.entries()) {
+      const { file, fileName } = await fileOf({
+        ...one,
+        fileName: one.fileName ?? `file ${index + 1}`,
+      });
+      const facts = await inspectFile(file);
+      const rows = readRows(file, facts);
+      const first = await rows.next();
+      const kind = first.done ? null : goodwillExportFileOf(first.value.cells);
+      if (!kind) {
+        await rows.return(undefined);
+        throw new AppError(
+          'invalid_input',
+          `${fileName} is not one of the files of a Goodwill export (${Object.values(goodwillExportFileNames).join(', ')}). Files from other programs are imported one at a time.`,
+          `files.${index}`,
+        );
+      }
+      const twin = seen.get(kind);
+      if (twin !== undefined) {
+        await rows.return(undefined);
+        throw new AppError(
+          'invalid_input',
+          `${fileName} and ${twin} are both the ${kind} of a Goodwill export; please give each file once.`,
+          `files.${index}`,
+        );
+      }
+      seen.set(kind, fileName);
+      planner.has(kind);
+      opened.push({ kind, fileName, facts, rows });
+    }
+    if (job) job.progress.bytes = opened.reduce((sum, o) => sum + o.facts.bytes, 0);
+    let count = 0;
+    let bytesBefore = 0;
+    for (const { kind, fileName, facts, rows } of opened) {
+      for await (const row of rows) {
+        planner.add(kind, fileName, row.cells, row.row);
+        count += 1;
+        if (job && count % progressEvery === 0) {
+          jobs.update(job, { rows: count });
+          if (job.cancelled) {
+            throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
+          }
+        }
+      }
+      bytesBefore += facts.bytes;
+      if (job) jobs.update(job, { rows: count, bytesRead: bytesBefore });
+    }
+    const plan = planner.finish();
+    const matched = await matchGoodwillSet(db, plan);
+    // In the order the export lists them, whatever order they were picked in.
+    const order = Object.keys(goodwillExportFileNames) as GoodwillExportFile[];
+    const sorted = [...opened].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    const fileName = sorted.map((o) => o.fileName).join(', ');
+    const checksum = createHash('sha256')
+      .update(sorted.map((o) => `${o.kind}:${o.facts.checksum}`).join('\n'))
+      .digest('hex');
+    const before = importReads(deps.sqlite).importByChecksum.get(checksum);
+    const preview: ImportPreview = {
+      fileName,
+      checksum,
+      encoding: sorted.every((o) => o.facts.encoding === 'utf-8') ? 'utf-8' : 'windows-1252',
+      delimiter: ',',
+      source: {
+        ...goodwillSetSource,
+        note: `Read together: ${sorted.map((o) => goodwillExportFileNames[o.kind]).join(', ')}.`,
+      },
+      confidence: 1,
+      kind: 'invoices',
+      header: [],
+      headerRow: 1,
+      mapping: {},
+      mappingRemembered: false,
+      mappingProblems: [],
+      question: null,
+      dateOrder: null,
+      counts: matched.counts,
+      issues: plan.issues,
+      errorCount: plan.errorCount,
+      warningCount: plan.warningCount,
+      totals: setTotals(matched),
+      importedBefore: before ? { id: before.id, at: before.created_at } : null,
+    };
+    return { preview, matched, checksum, fileName };
+  }
+
+  async function commitSet(input: ImportCommitInput, job: ImportJob | null) {
+    const now = clock.now().toISOString();
+    const id = await db.transaction().execute(async (trx) => {
+      // Matched inside the transaction: what is written is what the ledger holds now.
+      const { preview, matched, checksum, fileName } = await prepareSet(input, job, trx);
+      if (preview.errorCount > 0 && !input.skipErrors) {
+        throw new AppError(
+          'invalid_input',
+          `${preview.errorCount} ${preview.errorCount === 1 ? 'row has a problem' : 'rows have problems'}: correct the file, or import the rest and leave ${preview.errorCount === 1 ? 'it' : 'them'} out.`,
+          'skipErrors',
+        );
+      }
+      if (job) jobs.update(job, { phase: 'writing', rows: 0 });
+      return applyGoodwillSet({ trx, matched, fileName, checksum, now });
+    });
+    for (const one of input.files!) {
+      if (one.uploadId) await staging.remove(one.uploadId);
+    }
+    return toRecord(await load(id));
+  }
+
   function previewOf(prepared: Prepared): ImportPreview {
     const { plan, matched, source } = prepared;
     const before = importReads(deps.sqlite).importByChecksum.get(prepared.facts.checksum);
@@ -344,10 +516,16 @@ export function createImportsService(deps: {
   return {
     upload: ({ uploadId, offset, base64 }) => staging.append(uploadId, offset, base64),
 
-    preview: (input) => runJob(input.jobId, async (job) => previewOf(await prepare(input, job))),
+    preview: (input) =>
+      runJob(input.jobId, async (job) =>
+        input.files
+          ? (await prepareSet(input, job, db)).preview
+          : previewOf(await prepare(input, job)),
+      ),
 
     commit: (input) =>
       runJob(input.jobId, async (job) => {
+        if (input.files) return commitSet(input, job);
         const prepared = await prepare(input, job);
         const { plan, matched } = prepared;
         if (!plan || !matched) {

@@ -48,21 +48,47 @@ function oneFile(input: {
   path?: string | undefined;
   text?: string | undefined;
   uploadId?: string | undefined;
+  files?: unknown;
 }) {
-  return [input.path, input.text, input.uploadId].filter((v) => v !== undefined).length === 1;
+  return (
+    [input.path, input.text, input.uploadId, input.files].filter((v) => v !== undefined).length ===
+    1
+  );
 }
 const oneFileMessage = {
-  message: 'Please give the file as one of path, text or uploadId.',
+  message: 'Please give the file as one of path, text or uploadId (or several as files).',
   path: ['path'],
 };
 
-export const importFileSchema = z.object(fileFields).strict().refine(oneFile, oneFileMessage);
+/**
+ * Goodwill's own export is four files (customers, invoices, payments, and credits, write-offs
+ * and refunds): given together they are read as one ledger, in one import.
+ */
+const setFile = z
+  .object({
+    path: fileFields.path,
+    text: fileFields.text,
+    uploadId: fileFields.uploadId,
+    fileName: fileFields.fileName,
+  })
+  .strict()
+  .refine(oneFile, oneFileMessage);
+const files = z
+  .array(setFile)
+  .min(1, 'Please give at least one file.')
+  .max(4, 'A Goodwill export is at most four files.');
+
+export const importFileSchema = z
+  .object({ ...fileFields, files: files.optional() })
+  .strict()
+  .refine(oneFile, oneFileMessage);
 
 export type ImportFileInput = z.output<typeof importFileSchema>;
 
 export const importCommitSchema = z
   .object({
     ...fileFields,
+    files: files.optional(),
     /** Import the good rows and leave out the ones with errors. */
     skipErrors: z.boolean().optional(),
   })
@@ -76,6 +102,8 @@ export interface ImportCounts {
   customers: { created: number; updated: number; unchanged: number };
   invoices: { created: number; updated: number; unchanged: number };
   payments: { created: number; unchanged: number };
+  /** Credit notes, write-offs and refunds: only Goodwill's own export brings them. */
+  adjustments?: { created: number; unchanged: number };
 }
 
 export interface ImportPreview {

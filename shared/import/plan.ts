@@ -60,6 +60,8 @@ export interface PlannedPayment {
 }
 
 export interface RowIssue {
+  /** Which file, when an import reads several together. */
+  file?: string;
   /** The row as a spreadsheet numbers it (the header's row counts). */
   row: number;
   column?: string;

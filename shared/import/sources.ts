@@ -80,7 +80,7 @@ export const importSources: readonly ImportSource[] = [
       ['line_number'],
     ],
     textCell: restoreTextCell,
-    note: 'What was paid, credited or written off on each invoice comes in as one payment; the payments file itself is not read.',
+    note: 'Read alone, what was paid, credited or written off on each invoice comes in as one payment. To bring in the payments, credits and refunds themselves, choose all four files of the export together.',
   },
   {
     id: 'freshbooks-invoices',

@@ -58,7 +58,15 @@ export function ImportScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const upload = useRef<{ uploadId: string; fileName: string; choices: Choices } | null>(null);
+  /** The file sent ahead, or the files of a Goodwill export picked together. */
+  const upload = useRef<{
+    files: { uploadId: string; fileName: string }[];
+    choices: Choices;
+  } | null>(null);
+  const given = () => {
+    const { files } = upload.current!;
+    return files.length === 1 ? files[0]! : { files };
+  };
   const stopSending = useRef(false);
   const progress = useProgress(jobId);
   const loadPast = useCallback(() => call('import.list'), []);
@@ -71,8 +79,7 @@ export function ImportScreen() {
     setJobId(job);
     try {
       const preview = await call('import.preview', {
-        uploadId: current.uploadId,
-        fileName: current.fileName,
+        ...given(),
         jobId: job,
         ...current.choices,
       });
@@ -85,19 +92,27 @@ export function ImportScreen() {
     }
   }
 
-  async function pick(file: File) {
+  async function pick(picked: File[]) {
     setProblem(null);
     setNotice(null);
     stopSending.current = false;
-    setPhase({ step: 'sending', fileName: file.name, sent: 0, size: file.size });
+    const names = picked.map((file) => file.name).join(', ');
+    const size = picked.reduce((sum, file) => sum + file.size, 0);
+    setPhase({ step: 'sending', fileName: names, sent: 0, size });
     try {
-      const uploadId = await uploadFile(
-        file,
-        (sent) => setPhase({ step: 'sending', fileName: file.name, sent, size: file.size }),
-        () => stopSending.current,
-      );
-      upload.current = { uploadId, fileName: file.name, choices: {} };
-      setPhase({ step: 'reading', fileName: file.name });
+      const files = [];
+      let before = 0;
+      for (const file of picked) {
+        const uploadId = await uploadFile(
+          file,
+          (sent) => setPhase({ step: 'sending', fileName: names, sent: before + sent, size }),
+          () => stopSending.current,
+        );
+        files.push({ uploadId, fileName: file.name });
+        before += file.size;
+      }
+      upload.current = { files, choices: {} };
+      setPhase({ step: 'reading', fileName: names });
       await readPreview({});
     } catch (error) {
       setPhase({ step: 'pick' });
@@ -112,8 +127,7 @@ export function ImportScreen() {
     setPhase({ step: 'importing', preview });
     try {
       const record = await call('import.commit', {
-        uploadId: current.uploadId,
-        fileName: current.fileName,
+        ...given(),
         jobId: job,
         skipErrors,
         ...current.choices,
@@ -170,6 +184,10 @@ export function ImportScreen() {
               or Invoice2go, or save any spreadsheet as CSV. Nothing changes until you have seen
               what the file holds.
             </Text>
+            <Text fz="sm" c="dimmed">
+              Moving from another Goodwill? Choose the four files of its export together (customers,
+              invoices, payments, and credits, write-offs and refunds): they come in as one import.
+            </Text>
             <label className="import-pick">
               <Group gap="xs">
                 <IconFileImport size={20} />
@@ -179,10 +197,11 @@ export function ImportScreen() {
                 type="file"
                 accept=".csv,.txt,text/csv"
                 aria-label="CSV file"
+                multiple
                 onChange={(event) => {
-                  const file = event.currentTarget.files?.[0];
+                  const files = [...(event.currentTarget.files ?? [])];
                   event.currentTarget.value = '';
-                  if (file) void pick(file);
+                  if (files.length > 0) void pick(files);
                 }}
               />
             </label>

@@ -64,9 +64,11 @@ export function PreviewView(props: {
             </Text>
           )}
         </Stack>
-        <Button variant="default" onClick={() => setEditing((open) => !open)}>
-          {editing ? 'Hide columns' : 'Change columns'}
-        </Button>
+        {preview.header.length > 0 && (
+          <Button variant="default" onClick={() => setEditing((open) => !open)}>
+            {editing ? 'Hide columns' : 'Change columns'}
+          </Button>
+        )}
       </Group>
 
       {editing && (
@@ -146,6 +148,15 @@ export function PreviewView(props: {
             [counts.payments.unchanged, 'already here'],
           ]}
         />
+        {counts.adjustments && (
+          <Figure
+            title="Credits and refunds"
+            lines={[
+              [counts.adjustments.created, 'new'],
+              [counts.adjustments.unchanged, 'already here'],
+            ]}
+          />
+        )}
       </div>
 
       {preview.totals.length > 0 && (
@@ -195,6 +206,7 @@ export function PreviewView(props: {
           <Table withTableBorder aria-label="Problems" fz="sm">
             <Table.Thead>
               <Table.Tr>
+                {preview.issues.some((issue) => issue.file) && <Table.Th>File</Table.Th>}
                 <Table.Th>Row</Table.Th>
                 <Table.Th>Column</Table.Th>
                 <Table.Th>Value</Table.Th>
@@ -204,6 +216,7 @@ export function PreviewView(props: {
             <Table.Tbody>
               {preview.issues.slice(0, 100).map((issue, index) => (
                 <Table.Tr key={`${issue.row}-${index}`}>
+                  {preview.issues.some((i) => i.file) && <Table.Td>{issue.file ?? ''}</Table.Td>}
                   <Table.Td>{issue.row}</Table.Td>
                   <Table.Td>{issue.column ?? ''}</Table.Td>
                   <Table.Td>{issue.value ?? ''}</Table.Td>
