@@ -12,13 +12,17 @@ export class ImportPage {
     this.earlier = page.getByRole('table', { name: 'Earlier imports' });
   }
 
-  async pick(path: string) {
+  /** One file, or the files of a Goodwill export together. */
+  async pick(path: string | string[]) {
     await this.page.getByLabel('CSV file').setInputFiles(path);
     await expect(this.source).toBeVisible();
   }
 
-  figure(kind: 'customers' | 'invoices' | 'payments', what: string): Locator {
-    return this.page.getByTestId(`${kind}-${what.replaceAll(' ', '-')}`);
+  figure(
+    kind: 'customers' | 'invoices' | 'payments' | 'credits and refunds',
+    what: string,
+  ): Locator {
+    return this.page.getByTestId(`${kind}-${what}`.replaceAll(' ', '-'));
   }
 
   async importAll() {

@@ -261,7 +261,7 @@ function Figure(props: { title: string; lines: [number, string][] }) {
         <Text
           key={what}
           fz="sm"
-          data-testid={`${props.title.toLowerCase()}-${what.replaceAll(' ', '-')}`}
+          data-testid={`${props.title.toLowerCase()}-${what}`.replaceAll(' ', '-')}
         >
           {n} {what}
         </Text>
