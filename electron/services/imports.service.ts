@@ -417,7 +417,18 @@ export function createImportsService(deps: {
         );
       }
       if (job) jobs.update(job, { phase: 'writing', rows: 0 });
-      return applyGoodwillSet({ trx, matched, fileName, checksum, now });
+      const importId = await applyGoodwillSet({ trx, matched, fileName, checksum, now });
+      // Its payments and credits may have paid off a plan: settled in the same transaction.
+      const { timeZone, locale } = await deps.settings();
+      for (const customerId of await customersWithLivePlansTouched(trx, importId)) {
+        await settlePlans(trx, {
+          customerId,
+          now: new Date(now),
+          today: calendarDateIn(new Date(now), timeZone),
+          locale,
+        });
+      }
+      return importId;
     });
     for (const one of input.files!) {
       if (one.uploadId) await staging.remove(one.uploadId);
