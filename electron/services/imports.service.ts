@@ -406,6 +406,8 @@ export function createImportsService(deps: {
 
   async function commitSet(input: ImportCommitInput, job: ImportJob | null) {
     const now = clock.now().toISOString();
+    // Read before the transaction: inside it, only `trx` may touch the database.
+    const { timeZone, locale } = await deps.settings();
     const id = await db.transaction().execute(async (trx) => {
       // Matched inside the transaction: what is written is what the ledger holds now.
       const { preview, matched, checksum, fileName } = await prepareSet(input, job, trx);
@@ -419,7 +421,6 @@ export function createImportsService(deps: {
       if (job) jobs.update(job, { phase: 'writing', rows: 0 });
       const importId = await applyGoodwillSet({ trx, matched, fileName, checksum, now });
       // Its payments and credits may have paid off a plan: settled in the same transaction.
-      const { timeZone, locale } = await deps.settings();
       for (const customerId of await customersWithLivePlansTouched(trx, importId)) {
         await settlePlans(trx, {
           customerId,
