@@ -12,6 +12,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAgingBench } from './aging.bench';
 import { runBehaviourBench } from './behaviour.bench';
+import { runExportsBench } from './exports.bench';
 import { runHeadlessBench } from './headless.bench';
 import { runImportBench } from './import.bench';
 import { runLettersBench } from './letters.bench';
@@ -32,6 +33,7 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'outbox', run: runOutboxBench },
   { name: 'plans', run: runPlansBench },
   { name: 'import', run: runImportBench },
+  { name: 'exports', run: runExportsBench },
 ];
 
 const outDir = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
