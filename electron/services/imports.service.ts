@@ -274,11 +274,13 @@ export function createImportsService(deps: {
       await rows.return(undefined);
       return { ...base, plan: null, matched: null };
     }
+    const numberFormat = input.numberFormat ?? source?.numberFormat;
     const planner = new ImportPlanner({
       kind,
       header,
       mapping,
       source,
+      ...(numberFormat ? { numberFormat, numberFormatGiven: true } : {}),
       currency: input.currency ?? currency,
       ...(input.privateColumns ? { privateColumns: input.privateColumns } : {}),
     });
@@ -296,6 +298,11 @@ export function createImportsService(deps: {
     for (const row of head.slice(detection.headerIndex + 1)) await take(row);
     for await (const row of rows) await take(row);
     const plan = planner.finish(input.dateOrder);
+    if (plan.readAgainAs) {
+      // The amounts settled on the other decimal mark than they were read with (a decimal
+      // comma, seen only further down): read the file once more, as it is written.
+      return prepare({ ...input, numberFormat: plan.readAgainAs }, job);
+    }
     const matched = matchPlan(
       plan,
       source?.id ?? 'spreadsheet',
@@ -394,6 +401,8 @@ export function createImportsService(deps: {
       mappingProblems: [],
       question: null,
       dateOrder: null,
+      numberFormat: 'dot',
+      numberQuestion: null,
       counts: matched.counts,
       issues: plan.issues,
       errorCount: plan.errorCount,
@@ -457,6 +466,8 @@ export function createImportsService(deps: {
       mappingProblems: prepared.problems,
       question: plan?.question ?? null,
       dateOrder: plan?.dateOrder ?? null,
+      numberFormat: plan?.numberFormat ?? null,
+      numberQuestion: plan?.numberQuestion ?? null,
       counts: matched?.counts ?? emptyCounts(),
       issues: plan?.issues ?? [],
       errorCount: plan?.errorCount ?? 0,
@@ -549,6 +560,14 @@ export function createImportsService(deps: {
             'invalid_input',
             `The dates in this file can be read two ways (${plan.question.examples.join(', ')}): please say whether the day or the month comes first.`,
             'dateOrder',
+          );
+        }
+        if (plan.numberQuestion) {
+          const { examples } = plan.numberQuestion;
+          throw new AppError(
+            'invalid_input',
+            `The amounts in this file can be read two ways${examples.length > 0 ? ` (${examples.join(', ')})` : ''}: please say whether they are written like 1,234.56 or like 1.234,56.`,
+            'numberFormat',
           );
         }
         if (plan.errorCount > 0 && !input.skipErrors) {

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { DateOrder } from '../import/dates';
 import { importFields, importKinds, type ColumnMapping, type ImportKind } from '../import/fields';
-import type { CurrencyTotals, DateQuestion, RowIssue } from '../import/plan';
+import { numberFormats, type NumberFormat } from '../import/numbers';
+import type { CurrencyTotals, DateQuestion, NumberQuestion, RowIssue } from '../import/plan';
 import { currencyCode, id, text } from './fields';
 import { emptyInput, method } from './method';
 
@@ -36,6 +37,10 @@ const fileFields = {
   kind: z.enum(importKinds).optional(),
   mapping: mappingSchema.optional(),
   dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  /** How the file writes amounts: `dot` 1,234.56 or `comma` 1.234,56 (left out: detected). */
+  numberFormat: z
+    .enum(numberFormats, 'The number format is dot (1,234.56) or comma (1.234,56).')
+    .optional(),
   /** For files that do not say: the currency of every row. */
   currency: currencyCode.optional(),
   /** Columns whose values must never be shown back in an error. */
@@ -126,6 +131,10 @@ export interface ImportPreview {
   /** The dates read both ways: pass `dateOrder` to say which. */
   question: DateQuestion | null;
   dateOrder: DateOrder | null;
+  /** How the amounts were read; pass `numberFormat` to change it. */
+  numberFormat: NumberFormat | null;
+  /** The amounts read both ways: pass `numberFormat` to say which. */
+  numberQuestion: NumberQuestion | null;
   counts: ImportCounts;
   issues: RowIssue[];
   errorCount: number;

@@ -6,13 +6,19 @@
  * "private-value-1" would read as -1.
  */
 import { parseAmount, type AmountParse } from '../money';
+import type { NumberFormat } from './numbers';
 
 const amountShape =
   /^\(?\s*[-+]?\s*(?:[A-Z]{1,3}\s?)?[^\w\s.,()+-]?\s*[-+]?\s*\d[\d.,'\s\u00a0\u202f]*\s*(?:[A-Z]{3})?\s*\)?$/;
 
-export function parseImportAmount(text: string, currency: string): AmountParse {
+/** `format` is the file's (see numbers.ts): with a decimal comma, dots and spaces group. */
+export function parseImportAmount(
+  text: string,
+  currency: string,
+  format: NumberFormat = 'dot',
+): AmountParse {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'empty' };
   if (!amountShape.test(trimmed)) return { ok: false, reason: 'not_a_number' };
-  return parseAmount(trimmed, currency);
+  return parseAmount(trimmed, currency, { decimalSeparator: format === 'comma' ? ',' : '.' });
 }

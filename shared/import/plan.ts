@@ -17,6 +17,7 @@ import {
   type ImportField,
   type ImportKind,
 } from './fields';
+import { NumberFormatVote, type NumberFormat } from './numbers';
 import { headerKey, type ImportSource } from './sources';
 
 export type InvoiceStanding = 'draft' | 'open' | 'void';
@@ -87,6 +88,13 @@ export interface DateQuestion {
   examples: string[];
 }
 
+export interface NumberQuestion {
+  /** A few of the amounts that could be read either way (`1,234`). */
+  examples: string[];
+  /** True when some amounts are written one way and some the other. */
+  mixed: boolean;
+}
+
 export interface ImportPlan {
   kind: ImportKind;
   customers: PlannedCustomer[];
@@ -101,6 +109,12 @@ export interface ImportPlan {
   /** Set when the dates read both ways and the owner must say which. */
   question: DateQuestion | null;
   dateOrder: DateOrder | null;
+  /** How the amounts were read. */
+  numberFormat: NumberFormat;
+  /** Set when the amounts read both ways and the owner must say which. */
+  numberQuestion: NumberQuestion | null;
+  /** The amounts settle on another format than the one they were read with: read again. */
+  readAgainAs: NumberFormat | null;
 }
 
 export interface PlannerOptions {
@@ -114,6 +128,10 @@ export interface PlannerOptions {
   privateColumns?: readonly string[];
   /** Issues kept in the plan; the rest are counted. */
   issueLimit?: number;
+  /** How to read amounts; left out, a decimal point until the file says otherwise. */
+  numberFormat?: NumberFormat;
+  /** True when the owner (or the source) said so: then nothing is asked. */
+  numberFormatGiven?: boolean;
 }
 
 /** Customers are matched by name, loosely: "ACME Ltd " and "acme ltd" are one. */
@@ -208,11 +226,14 @@ export class ImportPlanner {
   private passedOver = 0;
   private evidence = { dmy: 0, mdy: 0, either: [] as string[] };
   private readonly issueLimit: number;
+  private readonly numbers = new NumberFormatVote();
+  private readonly numberFormat: NumberFormat;
   /** Exports repeat the same few dates thousands of times: each is read once. */
   private readonly dates = new Map<string, string | null>();
 
   constructor(private readonly options: PlannerOptions) {
     this.issueLimit = options.issueLimit ?? 500;
+    this.numberFormat = options.numberFormat ?? 'dot';
     options.header.forEach((name, index) => {
       const key = headerKey(name);
       if (!this.headerIndex.has(key)) this.headerIndex.set(key, index);
@@ -273,7 +294,8 @@ export class ImportPlanner {
     row: number,
   ): number | null {
     const text = this.cellOf(cells, field);
-    const parsed = parseImportAmount(text, currency);
+    this.numbers.note(text);
+    const parsed = parseImportAmount(text, currency, this.numberFormat);
     if (parsed.ok) return parsed.minor;
     this.issue(
       'error',
@@ -405,6 +427,10 @@ export class ImportPlanner {
     }
     this.note(issueRaw);
     this.note(dueRaw);
+    const paidRaw = this.cellOf(cells, 'paid');
+    const balanceRaw = this.cellOf(cells, 'balance');
+    this.numbers.note(paidRaw);
+    this.numbers.note(balanceRaw);
     this.drafts.set(key, {
       invoice: {
         key,
@@ -418,8 +444,8 @@ export class ImportPlanner {
       issueRaw,
       dueRaw,
       status: this.cellOf(cells, 'status'),
-      paidRaw: this.cellOf(cells, 'paid'),
-      balanceRaw: this.cellOf(cells, 'balance'),
+      paidRaw,
+      balanceRaw,
       totalRaw: this.cellOf(cells, hasTotal ? 'total' : 'lineTotal'),
       hasTotal,
     });
@@ -541,6 +567,23 @@ export class ImportPlanner {
       rows: { read: this.read, used: this.used, passedOver: this.passedOver },
       question,
       dateOrder: order ?? null,
+      ...this.numberOutcome(),
+    };
+  }
+
+  private numberOutcome() {
+    const used = this.numberFormat;
+    if (this.options.numberFormatGiven) {
+      return { numberFormat: used, numberQuestion: null, readAgainAs: null };
+    }
+    const settled = this.numbers.settled(used);
+    return {
+      numberFormat: used,
+      numberQuestion:
+        settled === null
+          ? { examples: [...this.numbers.examples], mixed: this.numbers.mixed() }
+          : null,
+      readAgainAs: settled !== null && settled !== used ? settled : null,
     };
   }
 
@@ -610,7 +653,7 @@ export class ImportPlanner {
     let paid = 0;
     if (standing === 'open' || standing === 'paid') {
       if (this.columnIndex.has('balance') && draft.balanceRaw !== '') {
-        const balance = parseImportAmount(draft.balanceRaw, invoice.currency);
+        const balance = parseImportAmount(draft.balanceRaw, invoice.currency, this.numberFormat);
         if (!balance.ok) {
           this.issue(
             'error',
@@ -623,7 +666,7 @@ export class ImportPlanner {
         }
         paid = invoice.total - balance.minor;
       } else if (this.columnIndex.has('paid') && draft.paidRaw !== '') {
-        const parsed = parseImportAmount(draft.paidRaw, invoice.currency);
+        const parsed = parseImportAmount(draft.paidRaw, invoice.currency, this.numberFormat);
         if (!parsed.ok) {
           this.issue(
             'error',

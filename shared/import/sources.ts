@@ -7,6 +7,7 @@
  */
 import { restoreTextCell } from '../exports/csv-cells';
 import type { ImportField, ImportKind } from './fields';
+import type { NumberFormat } from './numbers';
 
 /** How one row is read: as an invoice (line), a payment, or passed over (and why, if worth saying). */
 export type RowRole =
@@ -26,6 +27,8 @@ export interface ImportSource {
   note?: string;
   /** Undoes what the exporting program did to text cells (Goodwill's formula guard). */
   textCell?: (cell: string) => string;
+  /** How its amounts are always written, when the program does not follow the locale. */
+  numberFormat?: NumberFormat;
 }
 
 const one = (...names: string[]) => names;
@@ -53,6 +56,7 @@ export const importSources: readonly ImportSource[] = [
       ['credit_hold_reason'],
     ],
     textCell: restoreTextCell,
+    numberFormat: 'dot',
   },
   {
     id: 'goodwill-invoices',
@@ -80,6 +84,7 @@ export const importSources: readonly ImportSource[] = [
       ['line_number'],
     ],
     textCell: restoreTextCell,
+    numberFormat: 'dot',
     note: 'Read alone, what was paid, credited or written off on each invoice comes in as one payment. To bring in the payments, credits and refunds themselves, choose all four files of the export together.',
   },
   {

@@ -8,6 +8,7 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportPreview, ImportProgress, ImportRecord } from '../../../shared/api/imports';
 import type { DateOrder } from '../../../shared/import/dates';
+import type { NumberFormat } from '../../../shared/import/numbers';
 import type { ColumnMapping } from '../../../shared/import/fields';
 import { ApiCallError, call } from '../../api';
 import { AppLink } from '../../components/AppLink';
@@ -29,6 +30,7 @@ type Phase =
 interface Choices {
   mapping?: ColumnMapping;
   dateOrder?: DateOrder;
+  numberFormat?: NumberFormat;
 }
 
 /** Asks how a running job is getting on, every few moments, while `jobId` is set. */
@@ -235,6 +237,7 @@ export function ImportScreen() {
             busy={jobId !== null}
             onMapping={(mapping) => void readPreview({ mapping })}
             onDateOrder={(dateOrder) => void readPreview({ dateOrder })}
+            onNumberFormat={(numberFormat) => void readPreview({ numberFormat })}
             onImport={(skipErrors) => void commit(phase.preview, skipErrors)}
             onStartAgain={() => setPhase({ step: 'pick' })}
           />

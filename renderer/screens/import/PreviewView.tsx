@@ -16,10 +16,11 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarQuestion } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarQuestion, IconDecimal } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ImportPreview } from '../../../shared/api/imports';
 import type { DateOrder } from '../../../shared/import/dates';
+import { numberFormatExamples, type NumberFormat } from '../../../shared/import/numbers';
 import {
   fieldLabels,
   importFields,
@@ -33,6 +34,7 @@ export function PreviewView(props: {
   busy: boolean;
   onMapping: (mapping: ColumnMapping) => void;
   onDateOrder: (order: DateOrder) => void;
+  onNumberFormat: (format: NumberFormat) => void;
   onImport: (skipErrors: boolean) => void;
   onStartAgain: () => void;
 }) {
@@ -41,7 +43,14 @@ export function PreviewView(props: {
   const [editing, setEditing] = useState(preview.source === null);
   const [mapping, setMapping] = useState<ColumnMapping>(preview.mapping);
   const { counts } = preview;
-  const blocked = preview.mappingProblems.length > 0 || preview.question !== null;
+  const blocked =
+    preview.mappingProblems.length > 0 ||
+    preview.question !== null ||
+    preview.numberQuestion !== null;
+  const numberChoices = (['dot', 'comma'] as const).map((value) => ({
+    value,
+    label: value === 'dot' ? 'Decimal point (1,234.56)' : 'Decimal comma (1.234,56)',
+  }));
   const errors = preview.errorCount;
   const good = counts.rows.used;
 
@@ -92,6 +101,19 @@ export function PreviewView(props: {
               />
             ))}
           </div>
+          {preview.numberFormat && !preview.numberQuestion && (
+            <Stack gap={4}>
+              <Text fz="sm" fw={500}>
+                Amounts are written with a
+              </Text>
+              <SegmentedControl
+                aria-label="Number format"
+                data={numberChoices}
+                value={preview.numberFormat}
+                onChange={(value) => props.onNumberFormat(value as NumberFormat)}
+              />
+            </Stack>
+          )}
           <Group>
             <Button variant="light" onClick={() => props.onMapping(mapping)} loading={props.busy}>
               Read the file with these columns
@@ -119,6 +141,25 @@ export function PreviewView(props: {
               ]}
               value=""
               onChange={(value) => props.onDateOrder(value as DateOrder)}
+            />
+          </Stack>
+        </Alert>
+      )}
+
+      {preview.numberQuestion && (
+        <Alert color="yellow" icon={<IconDecimal size={20} />} title="How are amounts written?">
+          <Stack gap="xs">
+            <Text fz="sm">
+              {preview.numberQuestion.mixed
+                ? `Some amounts in this file are written like ${numberFormatExamples.dot} and others like ${numberFormatExamples.comma}.`
+                : `Amounts like ${preview.numberQuestion.examples.join(', ')} can be read two ways: a thousand and more, or a little over one.`}{' '}
+              Which does this file use?
+            </Text>
+            <SegmentedControl
+              aria-label="Number format"
+              data={numberChoices}
+              value=""
+              onChange={(value) => props.onNumberFormat(value as NumberFormat)}
             />
           </Stack>
         </Alert>
