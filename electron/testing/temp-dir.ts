@@ -7,7 +7,13 @@ import { afterEach } from 'vitest';
 export function useTempDirs(): () => Promise<string> {
   const made: string[] = [];
   afterEach(async () => {
-    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+    // Retried: a test that failed before closing its app may leave the daily backup still
+    // writing into the folder (ENOTEMPTY), which would hide the real failure behind this one.
+    await Promise.all(
+      made
+        .splice(0)
+        .map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })),
+    );
   });
   return async () => {
     const dir = await mkdtemp(join(tmpdir(), 'goodwill-test-'));
