@@ -171,8 +171,10 @@ test('marked as agreed, then called off: the invoice’s reminders start again w
   await expect(today.row('Bay Garage')).toHaveAccessibleName(
     'Bay Garage: payment plan confirmation',
   );
-
-  await app.open(server.current, `/plans/${planId}`);
+  // The row leads to its plan.
+  await today.row('Bay Garage').getByRole('button', { name: 'See the plan' }).click();
+  await expect(plan.heading('Bay Garage')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/plans/${planId}$`));
   await expect(plan.state('Proposed')).toBeVisible();
   await plan.markAgreed();
   await expect(plan.state('Active')).toBeVisible();
@@ -194,6 +196,7 @@ test('marked as agreed, then called off: the invoice’s reminders start again w
   const row = today.row('Bay Garage');
   await expect(row).toHaveAccessibleName('Bay Garage: "may have slipped through" (+1)');
   await expect(row).toContainText('The ladder resumes where it stopped');
+  await expect(row.getByRole('button', { name: 'See the plan' })).toHaveCount(0);
 });
 
 test('marked as defaulted: it ends as not kept, and reminders start again', async ({ page }) => {

@@ -301,3 +301,16 @@ export async function possiblyPausedCustomers(db: Kysely<DB>, today: string): Pr
   );
   return rows.map((row) => row.id);
 }
+
+/** The plan each of these plan payments belongs to. */
+export async function plansOfInstalments(
+  db: Kysely<DB>,
+  instalmentIds: readonly number[],
+): Promise<{ id: number; plan_id: number }[]> {
+  if (instalmentIds.length === 0) return [];
+  return db
+    .selectFrom('plan_instalments')
+    .select(['id', 'plan_id'])
+    .where(among('id', instalmentIds))
+    .execute();
+}

@@ -8,11 +8,13 @@ import { formatCalendarDate } from '../../shared/date-format';
 import type { ReminderPolicy } from '../../shared/api/reminders';
 import {
   describeStep,
+  isPlanStep,
   stepNames,
   type LadderStepKey,
   type StepChannel,
   type StepKey,
 } from '../../shared/reminders/ladder';
+import { isAboutAnInstalment } from '../../shared/plans/steps';
 import { planCustomer } from '../../shared/reminders/policy';
 import { groupOf, type QueueItem } from '../../shared/reminders/queue';
 import { readiness } from '../../shared/reminders/readiness';
@@ -21,6 +23,7 @@ import type { Settings } from '../../shared/settings';
 import {
   contactFacts,
   openItems,
+  plansOfInstalments,
   possiblyPausedCustomers,
   type OpenItemRow,
 } from '../db/reminders.repository';
@@ -109,6 +112,28 @@ export function toQueueItem(
   };
 }
 
+/**
+ * The plan each of the rows' plan steps is about, by item id: a step's ref is the plan itself
+ * or one of its payments (shared/plans/steps.ts), so the screen can link the row to its plan.
+ */
+async function plansOfSteps(
+  db: Kysely<DB>,
+  rows: readonly OpenItemRow[],
+): Promise<Map<number, number>> {
+  const planSteps = rows.filter((row) => isPlanStep(row.step));
+  const instalmentIds = planSteps
+    .filter((row) => isAboutAnInstalment(row.step))
+    .map((row) => row.ref);
+  const instalments = await plansOfInstalments(db, instalmentIds);
+  const planOfInstalment = new Map(instalments.map((row) => [row.id, row.plan_id]));
+  const plans = new Map<number, number>();
+  for (const row of planSteps) {
+    const planId = isAboutAnInstalment(row.step) ? planOfInstalment.get(row.ref) : row.ref;
+    if (planId !== undefined) plans.set(row.id, planId);
+  }
+  return plans;
+}
+
 export async function buildQueue(db: Kysely<DB>, context: QueueContext): Promise<QueueItem[]> {
   const { now, today, settings, policy } = context;
   const [rows, contacts, pausedIds] = await Promise.all([
@@ -116,7 +141,12 @@ export async function buildQueue(db: Kysely<DB>, context: QueueContext): Promise
     contactsByCustomer(db, now),
     possiblyPausedCustomers(db, today),
   ]);
-  const items = rows.map((row) => toQueueItem(row, contacts.get(row.customer_id) ?? [], context));
+  const plans = await plansOfSteps(db, rows);
+  const items = rows.map((row) => {
+    const item = toQueueItem(row, contacts.get(row.customer_id) ?? [], context);
+    const planId = plans.get(row.id);
+    return planId === undefined ? item : { ...item, planId };
+  });
 
   // A customer with any row already (a step, or the promise falling due that holds them) is
   // explained there; a blocked row is only for those the queue would otherwise not show.

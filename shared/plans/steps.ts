@@ -138,3 +138,14 @@ export function planSteps(
 function paymentName(number: number): string {
   return number === 0 ? 'The deposit' : `Payment ${number} of the plan`;
 }
+
+/** The plan steps whose ref is one of the plan's payments (the rest name the plan itself). */
+const instalmentSteps: readonly string[] = [
+  'plan_check_in',
+  'plan_missed',
+  'plan_call',
+] satisfies PlanStepKey[];
+
+export function isAboutAnInstalment(step: string): boolean {
+  return instalmentSteps.includes(step);
+}

@@ -59,6 +59,8 @@ export interface QueueItem {
     currency: string;
     paid: number;
   } | null;
+  /** For a payment plan's step (group "plans"): the plan it is about. */
+  planId?: number;
 }
 
 export interface ReminderQueue {

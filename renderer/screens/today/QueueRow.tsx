@@ -63,7 +63,7 @@ export function QueueRow(props: {
           ))}
         </ul>
         <InvoiceLine item={item} format={format} />
-        {(occasion || offersPlan(item)) && (
+        {(occasion || offersPlan(item) || item.planId !== undefined) && (
           <Group gap="xs">
             {occasion && (
               <Button
@@ -75,6 +75,16 @@ export function QueueRow(props: {
                 onClick={() => setLetterOpen((open) => !open)}
               >
                 {letterOpen ? 'Hide letter' : 'Preview letter'}
+              </Button>
+            )}
+            {item.planId !== undefined && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconStairsUp size={16} />}
+                onClick={() => navigate({ screen: 'plan', id: item.planId! })}
+              >
+                See the plan
               </Button>
             )}
             {offersPlan(item) && (
