@@ -190,7 +190,10 @@ export async function loadSituations(
 
     const resuming = resumingAfterPause({
       today: context.today,
-      // The last ladder step taken in the episode, else the episode's first day.
+      // The last ladder step taken in the episode, else the episode's first day, else (the
+      // ladder never started: a plan or a dispute may have held it from the start) the day
+      // the oldest open invoice fell due, so a pause that ended since resumes from the first
+      // step rather than jumping to the one its lateness would fit.
       lastStepDay:
         taken
           .filter((t) => ladderKeys.has(t.step))
@@ -198,6 +201,10 @@ export async function loadSituations(
           .sort()
           .at(-1) ??
         openEpisode?.startedOn ??
+        situationInvoices
+          .map((invoice) => invoice.dueDate)
+          .sort()
+          .at(0) ??
         null,
       disputeResolvedOn: resolvedBy.get(customer.id) ?? null,
       promisesClosedOn: (promisesBy.get(customer.id) ?? [])

@@ -375,6 +375,23 @@ describe('plan steps in the Today queue', () => {
     await app.close();
   });
 
+  it('calling off a plan made before the ladder ever started resumes from its first step, never jumping', async () => {
+    const { app, ok, createPlan, at, queue } = await planCustomer();
+    // No queue was ever built: no episode, no step taken. The plan holds two invoices.
+    const plan = await createPlan();
+    await ok('plans.activate', { planId: plan.id });
+    at('2027-05-10');
+    await ok('plans.cancel', { planId: plan.id, reason: 'They asked to pay it all in June' });
+    // The oldest plan invoice is now 98 days late, which alone would fit the +90 decision;
+    // after the plan the ladder starts at its first overdue step instead.
+    const items = await queue();
+    const resumed = items.find((item) => item.group !== 'plans' && item.step !== null);
+    expect(resumed?.step).toBe('slipped');
+    expect(resumed?.why.join(' ')).toContain('resumes where it stopped after the payment plan');
+    expect(resumed?.why.join(' ')).not.toContain('Skipped');
+    await app.close();
+  });
+
   it('a restart never doubles a plan step', async () => {
     const dir = await tempDir();
     const first = await planCustomer(dir);
