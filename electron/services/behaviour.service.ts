@@ -29,10 +29,9 @@ import {
   latestEventId,
   lifetimeAmounts,
   oldestOverdue,
-  paidInvoices,
+  paidInvoicesByCustomer,
   paidInvoicesOf,
   type CustomerCounts,
-  type PaidRow,
 } from '../db/behaviour.repository';
 import type { DB } from '../db/schema';
 import { minorFromSql } from '../db/sql-helpers';
@@ -66,20 +65,6 @@ const rereadAllAbove = 200;
 /** Customers read in one go on a full read, before other calls get a turn. */
 const customersPerRead = 250;
 
-/** Paid rows (ordered by customer) grouped into each customer's list. */
-function groupPaid(rows: readonly PaidRow[], into: Map<number, PaidInvoice[]>) {
-  let current = -1;
-  let list: PaidInvoice[] = [];
-  for (const row of rows) {
-    if (row[0] !== current) {
-      current = row[0];
-      list = [];
-      into.set(current, list);
-    }
-    list.push({ paidOn: row[1], daysLate: row[2], amount: row[3] });
-  }
-}
-
 export function createBehaviourService(deps: {
   db: Kysely<DB>;
   sqlite: Database.Database;
@@ -102,7 +87,7 @@ export function createBehaviourService(deps: {
       const ids = changed as number[];
       const paid = new Map(kept.paid);
       for (const id of ids) paid.delete(id);
-      groupPaid(await paidInvoices(db, sqlite, ids), paid);
+      await paidInvoicesByCustomer(db, sqlite, ids, paid);
       kept = { eventId, paid };
       return paid;
     }
@@ -114,7 +99,7 @@ export function createBehaviourService(deps: {
     const ids = await allCustomerIds(db);
     for (let start = 0; start < ids.length; start += customersPerRead) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      groupPaid(await paidInvoices(db, sqlite, ids.slice(start, start + customersPerRead)), paid);
+      await paidInvoicesByCustomer(db, sqlite, ids.slice(start, start + customersPerRead), paid);
     }
     kept = { eventId, paid };
     return paid;
