@@ -9,6 +9,7 @@ import type { PaidInvoice } from '../../shared/behaviour/figures';
 import type { CalendarDate } from '../../shared/dates';
 import { rowsAsArrays } from './aging.repository';
 import type { DB } from './schema';
+import { minorFromSql } from './sql-helpers';
 
 /** One paid invoice in full, for the Customer screen's chart. */
 export interface PaidInvoiceRow {
@@ -93,7 +94,8 @@ export async function paidInvoicesByCustomer(
         id: Number(id[index]),
         paidOn: paidOn[index]!,
         daysLate: Number(daysLate[index]),
-        amount: Number(amount[index]),
+        // Joined as text by SQLite: read back as checked whole minor units.
+        amount: minorFromSql(Number(amount[index])),
       };
       if (writtenOff.has(invoice.id)) continue;
       const last = list.at(-1);
