@@ -109,6 +109,39 @@ export async function paidInvoicesByCustomer(
   }
 }
 
+/**
+ * Each customer's days late on every paid invoice, in order and joined ("0,0,3,9"), for
+ * their usual lateness alone: a quarter of the work of reading each invoice in full.
+ * Invoices with a write-off are in here too: `writtenOffPaidDaysLate` names them.
+ */
+export async function paidDaysLateInOrder(
+  db: Kysely<DB>,
+  sqlite: Database.Database,
+  customerIds: readonly number[] | null,
+): Promise<[customerId: number, daysLate: string][]> {
+  if (customerIds?.length === 0) return [];
+  const only = customerIds === null ? sql`` : sql`AND i.customer_id IN (${sql.join(customerIds)})`;
+  const query = sql`SELECT i.customer_id, group_concat(${daysLate} ORDER BY ${daysLate})
+    FROM invoices i INDEXED BY invoices_paid_in_full
+    WHERE ${paidInFull} ${only}
+    GROUP BY i.customer_id`;
+  return rowsAsArrays<[number, string]>(db, sqlite, query.compile(db));
+}
+
+/** The days late of each paid invoice that has a write-off: not a sign of how they pay. */
+export async function writtenOffPaidDaysLate(
+  db: Kysely<DB>,
+  customerIds: readonly number[] | null,
+): Promise<{ customer_id: number; days_late: number }[]> {
+  if (customerIds?.length === 0) return [];
+  const only = customerIds === null ? sql`` : sql`AND i.customer_id IN (${sql.join(customerIds)})`;
+  // From the write-offs (a thousand or so) to their invoices, not the other way round.
+  const { rows } = await sql<{ customer_id: number; days_late: number }>`
+    SELECT i.customer_id, ${daysLate} AS days_late FROM invoices i
+    WHERE i.id IN (SELECT invoice_id FROM write_offs) AND ${paidInFull} ${only}`.execute(db);
+  return rows;
+}
+
 const byPaidDate = (a: { paidOn: string; id: number }, b: { paidOn: string; id: number }) =>
   a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : a.id - b.id;
 

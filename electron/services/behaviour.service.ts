@@ -4,10 +4,9 @@
  *
  * All at once means every paid invoice of the ledger (280,000 at the seeded scale), read a
  * few hundred customers at a time from an index that holds them in order (migration 0011):
- * still the dearest read here. So its result is kept, with
- * the newest timeline event it has seen. Every change to the ledger appends an event naming
- * its customer in the same transaction, so on the next call only the customers named since
- * are read again (by their index), and a business-wide event or a long list reads all again.
+ * still the dearest read here. So it is kept and brought up to date customer by customer
+ * (kept-per-customer.ts). Expected cash needs only each customer's usual days late, which
+ * is read on its own, from days late alone, and kept the same way.
  */
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -19,23 +18,25 @@ import {
   behaviourSuggestions,
   behaviourSummary,
   usualDaysLate,
+  usualOfSortedDaysLate,
 } from '../../shared/behaviour/words';
 import { toColumns, type FieldsOf } from '../../shared/columns';
 import type { CalendarDate } from '../../shared/dates';
 import {
   allCustomerIds,
   customerCounts,
-  customersChangedSince,
-  latestEventId,
   lifetimeAmounts,
   oldestOverdue,
+  paidDaysLateInOrder,
   paidInvoicesByCustomer,
   paidInvoicesOf,
+  writtenOffPaidDaysLate,
   type CustomerCounts,
 } from '../db/behaviour.repository';
 import type { DB } from '../db/schema';
 import { minorFromSql } from '../db/sql-helpers';
 import type { BusinessContext } from './business-day';
+import { keptPerCustomer } from './kept-per-customer';
 import { requireCustomer } from './lookups';
 
 export interface BehaviourService {
@@ -46,7 +47,7 @@ export interface BehaviourService {
   /** The batch form of the API. */
   list(): Promise<BehaviourList>;
   /** Each customer's usual days late (the median, rounded), for those with anything paid. */
-  usualDaysLate(): Promise<Map<number, number>>;
+  usualDaysLate(): Promise<ReadonlyMap<number, number>>;
 }
 
 const rowFields: FieldsOf<BehaviourRow> = {
@@ -60,8 +61,6 @@ const rowFields: FieldsOf<BehaviourRow> = {
 
 const noCounts: CustomerCounts = { kept: 0, broken: 0, open: 0, disputes: 0, contacts: 0 };
 
-/** Beyond this many customers changed since the last read, reading all again is quicker. */
-const rereadAllAbove = 200;
 /** Customers read in one go on a full read, before other calls get a turn. */
 const customersPerRead = 250;
 
@@ -71,39 +70,43 @@ export function createBehaviourService(deps: {
   context: () => Promise<BusinessContext>;
 }): BehaviourService {
   const { db, sqlite } = deps;
-  let kept: {
-    eventId: number;
-    paid: Map<number, PaidInvoice[]>;
-    /** Worked out from `paid` when first asked for. */
-    usual?: Map<number, number>;
-  } | null = null;
 
-  /** Every customer's paid invoices, read again only where the ledger has changed. */
-  async function allPaid(): Promise<Map<number, PaidInvoice[]>> {
-    const eventId = await latestEventId(db);
-    if (kept && kept.eventId === eventId) return kept.paid;
-    const changed = kept ? await customersChangedSince(db, kept.eventId) : null;
-    if (kept && changed && !changed.includes(null) && changed.length <= rereadAllAbove) {
-      const ids = changed as number[];
-      const paid = new Map(kept.paid);
-      for (const id of ids) paid.delete(id);
-      await paidInvoicesByCustomer(db, sqlite, ids, paid);
-      kept = { eventId, paid };
-      return paid;
-    }
+  /** Every customer's paid invoices, in the order they were paid. */
+  const allPaid = keptPerCustomer<PaidInvoice[]>(db, async (customerIds, into) => {
+    if (customerIds) return paidInvoicesByCustomer(db, sqlite, customerIds, into);
     // Read a few hundred customers at a time, letting other calls in between: one pass over
     // every paid invoice holds the process for a noticeable while on a large ledger
     // (better-sqlite3 reads synchronously), and the Overdue screen asks for this just after
     // its rows.
-    const paid = new Map<number, PaidInvoice[]>();
     const ids = await allCustomerIds(db);
     for (let start = 0; start < ids.length; start += customersPerRead) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      await paidInvoicesByCustomer(db, sqlite, ids.slice(start, start + customersPerRead), paid);
+      await paidInvoicesByCustomer(db, sqlite, ids.slice(start, start + customersPerRead), into);
     }
-    kept = { eventId, paid };
-    return paid;
-  }
+  });
+
+  /** Each customer's usual days late, from their days late alone (one pass, no objects). */
+  const allUsual = keptPerCustomer<number>(db, async (customerIds, into) => {
+    const [rows, writtenOff] = await Promise.all([
+      paidDaysLateInOrder(db, sqlite, customerIds),
+      writtenOffPaidDaysLate(db, customerIds),
+    ]);
+    const leaveOut = new Map<number, number[]>();
+    for (const row of writtenOff) {
+      leaveOut.set(row.customer_id, [...(leaveOut.get(row.customer_id) ?? []), row.days_late]);
+    }
+    for (const [customerId, joined] of rows) {
+      // In order: the query asks group_concat for it.
+      const days = joined.split(',').map(Number);
+      // Written off in part and settled: one invoice with the same days late stands for it.
+      for (const day of leaveOut.get(customerId) ?? []) {
+        const at = days.indexOf(day);
+        if (at >= 0) days.splice(at, 1);
+      }
+      const usual = usualOfSortedDaysLate(days);
+      if (usual !== null) into.set(customerId, usual);
+    }
+  });
 
   async function all() {
     const { today } = await deps.context();
@@ -139,20 +142,7 @@ export function createBehaviourService(deps: {
   return {
     all,
 
-    async usualDaysLate() {
-      const paid = await allPaid();
-      if (kept?.paid === paid && kept.usual) return kept.usual;
-      const usual = new Map<number, number>();
-      for (const [customerId, list] of paid) {
-        const days = list.map((invoice) => invoice.daysLate).sort((a, b) => a - b);
-        const middle = days.length >> 1;
-        const median =
-          days.length % 2 === 1 ? days[middle]! : (days[middle - 1]! + days[middle]!) / 2;
-        if (days.length > 0) usual.set(customerId, Math.round(median));
-      }
-      if (kept?.paid === paid) kept.usual = usual;
-      return usual;
-    },
+    usualDaysLate: allUsual,
 
     async list() {
       const { asOf, byCustomer } = await all();

@@ -185,4 +185,37 @@ describe('customers.behaviours', () => {
     });
     expect(await ok('customers.behaviours', {})).toEqual(await fresh.list());
   });
+
+  it('gives expected cash the same usual days late, read on its own, kept and brought up to date', async () => {
+    const { ok, ana, bob, open, app } = await ledgerWithHistory();
+    const serviceAt = () =>
+      createBehaviourService({
+        db: app.connection.db,
+        sqlite: app.connection.sqlite,
+        context: () => Promise.resolve({ today: '2027-03-15', locale: 'en-GB' }),
+      });
+    const usualFromList = async () =>
+      new Map(
+        fromColumns((await ok<BehaviourList>('customers.behaviours', {})).rows)
+          .filter((row) => row.usualDaysLate !== null)
+          .map((row) => [row.customerId, row.usualDaysLate]),
+      );
+    const kept = serviceAt();
+    // 10, 0 and 5 days late: 5. The invoice written off after a part payment (4 days late)
+    // is left out, as in the figures.
+    expect(await kept.usualDaysLate()).toEqual(new Map([[ana.id, 5]]));
+    expect(await kept.usualDaysLate()).toEqual(await usualFromList());
+    await ok('payments.record', {
+      customerId: ana.id,
+      date: '2027-03-15',
+      amount: 5000,
+      currency: 'GBP',
+      allocations: [{ invoiceId: open.id, amount: 5000 }],
+    });
+    // 0, 5, 10 and 64: 7.5, so 8; with the written-off invoice it would be 5.
+    expect((await kept.usualDaysLate()).get(ana.id)).toBe(8);
+    expect(await kept.usualDaysLate()).toEqual(await usualFromList());
+    expect(await serviceAt().usualDaysLate()).toEqual(await kept.usualDaysLate());
+    expect((await kept.usualDaysLate()).has(bob.id)).toBe(false);
+  });
 });

@@ -97,7 +97,7 @@ export interface Behaviour {
 export const trendThresholdDays = 3;
 
 /** The middle value of numbers already in order; the mean of the two middle ones if even. */
-function medianOfSorted(values: readonly number[]): number {
+export function medianOfSorted(values: readonly number[]): number {
   const middle = values.length >> 1;
   return values.length % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
 }

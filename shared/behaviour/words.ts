@@ -3,13 +3,18 @@
  * kept 3 of 4 promises"), a short label for a table column, and suggestions for the owner.
  * Suggestions are only words: nothing here changes a customer's terms, ladder or credit.
  */
-import type { Behaviour } from './figures';
+import { medianOfSorted, type Behaviour } from './figures';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** "Usually" is the median, rounded: one very late invoice does not make a late payer. */
 export function usualDaysLate(behaviour: Behaviour): number | null {
   return behaviour.medianDaysLate === null ? null : Math.round(behaviour.medianDaysLate);
+}
+
+/** The same from days late alone, already in order (expected cash needs nothing else). */
+export function usualOfSortedDaysLate(days: readonly number[]): number | null {
+  return days.length === 0 ? null : Math.round(medianOfSorted(days));
 }
 
 function paysPart(behaviour: Behaviour): string {
