@@ -451,6 +451,36 @@ describe('a hardship plan', () => {
     expect(await planSteps()).toEqual([['plan_check_in', 'waiting']]);
     await app.close();
   });
+
+  it('lets the owner move the pause, never past the next payment nor into the past', async () => {
+    const { app, ok, call, createPlan, fingerprint } = await planCustomer();
+    const plan = await createPlan({ hardship: true, pauseUntil: '2027-03-31' });
+    const before = fingerprint();
+    for (const [pauseUntil, message] of [
+      ['2027-04-01', /before the next payment, on 1 April 2027/],
+      ['2027-05-20', /before the next payment, on 1 April 2027/],
+      ['2027-03-14', /That day has passed/],
+    ] as const) {
+      const result = await call('plans.update', { planId: plan.id, pauseUntil });
+      expect(result, pauseUntil).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', field: 'pauseUntil' },
+      });
+      if (!result.ok) expect(result.error.message, pauseUntil).toMatch(message);
+    }
+    expect(fingerprint()).toBe(before);
+    expect(
+      await ok<Plan>('plans.update', { planId: plan.id, pauseUntil: '2027-03-25' }),
+    ).toMatchObject({ pauseUntil: '2027-03-25' });
+    // Today is a day still to come for this rule: the pause may end today.
+    expect(
+      await ok<Plan>('plans.update', { planId: plan.id, pauseUntil: '2027-03-15' }),
+    ).toMatchObject({ pauseUntil: '2027-03-15' });
+    expect(await ok<Plan>('plans.update', { planId: plan.id, pauseUntil: null })).toMatchObject({
+      pauseUntil: null,
+    });
+    await app.close();
+  });
 });
 
 describe('bad input', () => {
@@ -510,6 +540,43 @@ describe('bad input', () => {
         'invalid_input',
         'firstDue',
         /after the pause/,
+      ],
+      [
+        'a pause on a plan that is not a hardship plan',
+        ['plans.create', { ...base, pauseUntil: '2027-03-20' }],
+        'invalid_input',
+        'pauseUntil',
+        /Only a hardship plan/,
+      ],
+      [
+        'a pause that ended yesterday',
+        ['plans.create', { ...base, hardship: true, pauseUntil: '2027-03-14' }],
+        'invalid_input',
+        'pauseUntil',
+        /That day has passed/,
+      ],
+      [
+        'renegotiating with a pause, hardship neither asked for nor there before',
+        [
+          'plans.renegotiate',
+          {
+            planId: live.id,
+            count: 2,
+            frequency: 'monthly',
+            firstDue: '2027-04-01',
+            pauseUntil: '2027-03-20',
+          },
+        ],
+        'invalid_input',
+        'pauseUntil',
+        /Only a hardship plan/,
+      ],
+      [
+        'a pause on a live plan that is not a hardship plan',
+        ['plans.update', { planId: live.id, pauseUntil: '2027-03-20' }],
+        'invalid_input',
+        'pauseUntil',
+        /Only a hardship plan/,
       ],
       [
         'a zero total',

@@ -27,8 +27,9 @@ import {
   type UpdatePlanInput,
 } from '../../shared/api/plans';
 import { formatCalendarDate } from '../../shared/date-format';
-import type { Clock } from '../../shared/dates';
+import type { CalendarDate, Clock } from '../../shared/dates';
 import { formatMoney, sumMinor } from '../../shared/money';
+import { pauseProblem } from '../../shared/plans/pause';
 import { planSchedule, savedSchedule } from '../../shared/plans/schedule';
 import type { BusinessSettings } from '../../shared/settings';
 import { appendEvent } from '../db/events.repository';
@@ -190,6 +191,22 @@ export function createPlansService(deps: {
     );
   }
 
+  function refusePause(
+    pauseUntil: CalendarDate | null | undefined,
+    plan: { hardship: boolean; nextDue: CalendarDate | null },
+    context: BusinessContext,
+  ): void {
+    if (!pauseUntil) return;
+    const problem = pauseProblem({
+      pauseUntil,
+      hardship: plan.hardship,
+      nextDue: plan.nextDue,
+      today: context.today,
+      locale: context.locale,
+    });
+    if (problem) throw new AppError('invalid_input', problem, 'pauseUntil');
+  }
+
   /** Moves a plan from one of `from` to `to`, with its event, in one transaction. */
   async function changeState(
     planId: number,
@@ -257,6 +274,8 @@ export function createPlansService(deps: {
     context: BusinessContext,
     now: Date,
   ): Promise<number> {
+    // The first payment's day is checked against the pause with the terms (firstDue).
+    refusePause(options.pauseUntil, { hardship: options.hardship, nextDue: null }, context);
     const at = now.toISOString();
     const covered = plan.invoices.map((invoice) => invoice.id);
     const { id } = await trx
@@ -593,6 +612,8 @@ export function createPlansService(deps: {
       return db.transaction().execute(async (trx) => {
         const plan = await requirePlan(trx, planId, context.today);
         refuseState(plan, livePlanStates, 'changed');
+        const nextDue = plan.nextDue?.due ?? null;
+        refusePause(options.pauseUntil, { hardship: plan.hardship, nextDue }, context);
         await trx
           .updateTable('plans')
           .set({ ...runColumns(options), updated_at: now.toISOString() })

@@ -2,7 +2,9 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Plan } from '../../../shared/api/plans';
+import { pauseProblem } from '../../../shared/plans/pause';
 import { ApiCallError, call } from '../../api';
+import { useBusiness } from '../../business';
 import { FormProblem } from '../../components/SaveBar';
 import { useFormat } from '../../format';
 import { CustomerCard as Card } from '../customers/CustomerCard';
@@ -76,7 +78,7 @@ export function PlanRunCard(props: { plan: Plan; onChanged: () => void }) {
 
 function RunForm(props: { plan: Plan; onClose: () => void; onDone: () => void }) {
   const { plan } = props;
-  const format = useFormat();
+  const business = useBusiness();
   const [values, setValues] = useState<PlanRunValues>(() => runValuesOf(plan));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -88,11 +90,18 @@ function RunForm(props: { plan: Plan; onClose: () => void; onDone: () => void })
     const found: FieldErrors = {};
     if (!read.ok)
       for (const issue of read.issues) found[issue.field as keyof FieldErrors] ??= issue.message;
-    // The pause is over before the next payment falls due, or that payment would go unasked.
-    const next = plan.nextDue?.due;
-    if (plan.hardship && values.pause && next && values.pauseUntil >= next) {
-      found.pauseUntil ??= `The pause ends before the next payment, on ${format.date(next)}.`;
-    }
+    // The API's own rule: over before the next payment falls due, on a day still to come.
+    const pause = read.ok && read.terms.pauseUntil;
+    const pauseWrong =
+      pause &&
+      pauseProblem({
+        pauseUntil: pause,
+        hardship: plan.hardship,
+        nextDue: plan.nextDue?.due ?? null,
+        today: business.today,
+        locale: business.locale,
+      });
+    if (pauseWrong) found.pauseUntil ??= pauseWrong;
     setErrors(found);
     if (!read.ok || Object.keys(found).length > 0) return;
     const changed = changedRunTerms(read.terms, plan);
