@@ -30,10 +30,14 @@ export interface LedgerInvoice {
   settled_amount: number;
   is_draft: number;
   voided_at: string | null;
+  /** 1 when a proposed or active payment plan holds it. */
+  in_live_plan: number;
 }
 
-const invoiceColumns =
-  'id, customer_id, number, source, issue_date, due_date, currency, total_amount, tax_amount, settled_amount, is_draft, voided_at';
+const invoiceColumns = `id, customer_id, number, source, issue_date, due_date, currency, total_amount,
+  tax_amount, settled_amount, is_draft, voided_at,
+  EXISTS (SELECT 1 FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
+    WHERE pi.invoice_id = invoices.id AND p.state IN ('proposed', 'active')) AS in_live_plan`;
 
 type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
 

@@ -125,6 +125,19 @@ export function matchPlan(
       );
       continue;
     }
+    // A plan is an agreement over what the invoices came to: a new total, or a void, is for
+    // the owner to settle with the customer (a credit note, or new terms), not for a file.
+    if (
+      existing.in_live_plan === 1 &&
+      (existing.total_amount !== planned.total ||
+        (planned.standing === 'void' && existing.voided_at === null))
+    ) {
+      conflict(
+        planned.row,
+        `Invoice ${existing.number} is in a payment plan agreed with the customer, so the file's ${planned.standing === 'void' ? 'void' : 'new total'} was not taken; credit it, or agree new terms for the plan, in Goodwill.`,
+      );
+      continue;
+    }
     const otherSettled = existing.settled_amount - (importedPaid?.amount ?? 0);
     const paidToImport = planned.standing === 'open' ? Math.max(0, planned.paid - otherSettled) : 0;
     if (planned.standing === 'void' && existing.voided_at === null && otherSettled > 0) {

@@ -3,7 +3,7 @@
  * early-payment discount, a write-off), inside the same transaction: a proposed plan that
  * starts on its first payment becomes active, and a plan with nothing left to ask for (every
  * payment came in, or what did not was credited or written off) is completed, with its "plan
- * completed, thank you" queued for the owner to review. The queue item's unique key keeps the
+ * completed, thank you" queued for the owner to review, unless nothing at all was paid. The queue item's unique key keeps the
  * thank-you to one, however often this runs. Nothing here makes a plan owe more again: no
  * change lowers what is paid or credited once recorded (an import whose payments a plan
  * counted cannot be undone: electron/import/undo.ts).
@@ -12,7 +12,7 @@ import type { Transaction } from 'kysely';
 import { livePlanStates } from '../../shared/api/plans';
 import type { CalendarDate } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
-import { completedWhy } from '../../shared/plans/steps';
+import { completedWhy, thankYouDue } from '../../shared/plans/steps';
 import { appendEvent } from '../db/events.repository';
 import type { DB } from '../db/schema';
 import { insertPlanItem, planItemSummary } from './plan-items';
@@ -60,7 +60,9 @@ export async function settlePlans(
       summary:
         plan.reduced === 0
           ? `Payment plan of ${money(plan.total)} is complete: every payment came in.`
-          : `Payment plan of ${money(plan.total)} is complete: nothing is left to pay (${money(plan.paid)} paid, ${money(plan.reduced)} taken off by credit notes or write-offs).`,
+          : thankYouDue(plan)
+            ? `Payment plan of ${money(plan.total)} is complete: nothing is left to pay (${money(plan.paid)} paid, ${money(plan.reduced)} taken off by credit notes or write-offs).`
+            : `Payment plan of ${money(plan.total)} is closed: all of it was taken off by credit notes or write-offs, nothing was paid, so no thank-you is proposed.`,
       details: {
         planId: plan.id,
         from: startsNow ? 'active' : plan.state,
@@ -70,6 +72,7 @@ export async function settlePlans(
       },
       customerId,
     });
+    if (!thankYouDue(plan)) continue;
     const invoices = await trx
       .selectFrom('invoices')
       .select(['id', 'number', 'currency', 'due_date', 'total_amount', 'settled_amount'])

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExpectedCash, ExpectedRow } from '../../shared/api/cash';
-import type { ImportRecord } from '../../shared/api/imports';
+import type { ImportPreview, ImportRecord } from '../../shared/api/imports';
 import type { Plan } from '../../shared/api/plans';
 import type { Customer, Invoice } from '../../shared/ledger';
 import type { ReminderQueue } from '../../shared/reminders/queue';
@@ -133,6 +133,31 @@ describe('credits and write-offs count towards a plan', () => {
     // Nothing more can reopen or repeat it: the queue holds one thank-you still.
     await ok('reminders.queue', {});
     expect(await thanks()).toHaveLength(1);
+    await app.close();
+  });
+
+  it('a plan written off whole with nothing paid closes quietly: no thank-you', async () => {
+    const { app, ok, invoice, plan, get, thanks, events } = await planCustomer();
+    const only = await invoice('2027-03-01', 40000);
+    const created = await plan([only.id], { activation: 'signature' });
+    const before = (await events()).length;
+    await ok('invoices.writeOff', {
+      invoiceId: only.id,
+      reason: 'Letting it go',
+      date: '2027-03-15',
+    });
+    expect(await get(created.id)).toMatchObject({ state: 'completed', paid: 0, remaining: 0 });
+    expect(await thanks()).toEqual([]);
+    const added = (await events()).slice(before);
+    // The confirmation still waiting in Today goes with the plan.
+    expect(added.map(([kind]) => kind)).toEqual([
+      'invoice.written_off',
+      'plans.completed',
+      'reminders.withdrawn',
+    ]);
+    expect(added[1]![1]).toBe(
+      'Payment plan of £400.00 is closed: all of it was taken off by credit notes or write-offs, nothing was paid, so no thank-you is proposed.',
+    );
     await app.close();
   });
 
@@ -316,6 +341,47 @@ describe('an import that pays a plan off', () => {
       },
     });
     expect(fingerprint()).toBe(before);
+    await app.close();
+  });
+
+  it('does not take a new total or a void from a file for an invoice in a live plan', async () => {
+    const { app, ok, call, fingerprint, customer, get } = await planCustomer();
+    const header = 'Customer,Invoice number,Date,Due date,Total,Status\n';
+    const row = (total: string, status: string) =>
+      `${header}${customer.name},B-7,2027-01-05,2027-02-01,${total},${status}\n`;
+    await ok('import.commit', { text: row('400.00', 'sent') });
+    const importedId = app.connection.sqlite
+      .prepare("SELECT id FROM invoices WHERE number = 'B-7'")
+      .pluck()
+      .get() as number;
+    const created = await ok<Plan>('plans.create', {
+      customerId: customer.id,
+      invoiceIds: [importedId],
+      currency: 'GBP',
+      count: 4,
+      frequency: 'monthly',
+      firstDue: '2027-04-01',
+    });
+    const before = fingerprint();
+    for (const [text, what] of [
+      [row('450.00', 'sent'), 'new total'],
+      [row('400.00', 'void'), 'void'],
+    ] as const) {
+      const preview = await ok<ImportPreview>('import.preview', { text });
+      expect(preview.errorCount, what).toBe(1);
+      expect(preview.issues[0]!.message).toBe(
+        `Invoice B-7 is in a payment plan agreed with the customer, so the file's ${what} was not taken; credit it, or agree new terms for the plan, in Goodwill.`,
+      );
+      expect(await call('import.commit', { text })).toMatchObject({
+        ok: false,
+        error: { field: 'skipErrors' },
+      });
+    }
+    expect(fingerprint()).toBe(before);
+    // The same total again changes nothing, and is no error.
+    const same = await ok<ImportPreview>('import.preview', { text: row('400.00', 'sent') });
+    expect(same.errorCount).toBe(0);
+    expect((await get(created.id)).total).toBe(40000);
     await app.close();
   });
 

@@ -22,6 +22,16 @@ export interface PlanForSteps {
   instalments: readonly InstalmentProgress[];
   /** Taken off by credit notes or write-offs (shared/plans/progress.ts). */
   reduced?: number;
+  /** Paid towards the plan so far. */
+  paid: number;
+}
+
+/**
+ * A thank-you is for what came in: a plan whose whole sum was credited or written off, with
+ * nothing paid, ends quietly (thanking someone for a debt let go would read oddly).
+ */
+export function thankYouDue(plan: { paid: number }): boolean {
+  return plan.paid > 0;
 }
 
 /** Why the thank-you is proposed once a plan is complete. */
@@ -56,6 +66,7 @@ export function planSteps(
   };
 
   if (plan.state === 'completed') {
+    if (!thankYouDue(plan)) return steps;
     want({
       step: 'plan_completed',
       ref: plan.id,
