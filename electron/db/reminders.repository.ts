@@ -314,3 +314,18 @@ export async function plansOfInstalments(
     .where(among('id', instalmentIds))
     .execute();
 }
+
+/** The live plan (proposed or active) holding each of these invoices, if any. */
+export async function livePlansOfInvoices(
+  db: Kysely<DB>,
+  invoiceIds: readonly number[],
+): Promise<{ invoice_id: number; plan_id: number }[]> {
+  if (invoiceIds.length === 0) return [];
+  return db
+    .selectFrom('plan_invoices as pi')
+    .innerJoin('plans as p', 'p.id', 'pi.plan_id')
+    .select(['pi.invoice_id', 'pi.plan_id'])
+    .where(among('pi.invoice_id', invoiceIds))
+    .where('p.state', 'in', ['proposed', 'active'])
+    .execute();
+}

@@ -22,6 +22,7 @@ import type { SituationContact } from '../../shared/reminders/situation';
 import type { Settings } from '../../shared/settings';
 import {
   contactFacts,
+  livePlansOfInvoices,
   openItems,
   plansOfInstalments,
   possiblyPausedCustomers,
@@ -164,30 +165,45 @@ export async function buildQueue(db: Kysely<DB>, context: QueueContext): Promise
       locale: settings.locale,
       promiseGraceDays: policy.guardrails.promiseGraceDays,
     };
+    const pausedRows: { invoiceIds: number[]; item: QueueItem }[] = [];
     for (const { situation } of situations.values()) {
       const { proposal } = planCustomer(situation, policyContext);
       if (proposal.kind !== 'paused') continue;
       const summary = summarise(situation, proposal.invoiceIds, today);
-      items.push({
-        id: null,
-        customerId: situation.customerId,
-        customerName: situation.customerName,
-        step: null,
-        stepName: 'paused',
-        group: 'send',
-        channel: null,
-        episode: situation.episode,
-        status: 'blocked',
-        why: proposal.why,
-        readyAt: null,
-        snoozedUntil: null,
-        autopilot: false,
-        invoices: summary.invoices,
-        invoiceCount: summary.invoiceCount,
-        openTotals: summary.openTotals,
-        skipped: [],
-        promise: null,
+      pausedRows.push({
+        invoiceIds: proposal.invoiceIds,
+        item: {
+          id: null,
+          customerId: situation.customerId,
+          customerName: situation.customerName,
+          step: null,
+          stepName: 'paused',
+          group: 'send',
+          channel: null,
+          episode: situation.episode,
+          status: 'blocked',
+          why: proposal.why,
+          readyAt: null,
+          snoozedUntil: null,
+          autopilot: false,
+          invoices: summary.invoices,
+          invoiceCount: summary.invoiceCount,
+          openTotals: summary.openTotals,
+          skipped: [],
+          promise: null,
+        },
       });
+    }
+    // A row paused by a plan links to it, as the plan's own steps do: the plan holding the
+    // oldest of its invoices (they come oldest due first).
+    const plansHolding = await livePlansOfInvoices(
+      db,
+      pausedRows.flatMap((row) => row.invoiceIds),
+    );
+    const planOf = new Map(plansHolding.map((row) => [row.invoice_id, row.plan_id]));
+    for (const { invoiceIds, item } of pausedRows) {
+      const planId = invoiceIds.map((id) => planOf.get(id)).find((id) => id !== undefined);
+      items.push(planId === undefined ? item : { ...item, planId });
     }
   }
   const order = { ready: 0, waiting: 1, snoozed: 2, blocked: 3 } as const;

@@ -1,6 +1,7 @@
 /**
  * A plan's steps in the Today queue name the plan they are about, so the row can link to it:
- * the confirmation (its ref is the plan) and a check-in (its ref is one of the plan's payments).
+ * the confirmation (its ref is the plan) and a check-in (its ref is one of the plan's payments);
+ * so does the row that only says the ladder is paused while the plan runs.
  */
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/api/plans';
@@ -60,6 +61,13 @@ describe('plan steps in the queue', () => {
       action: 'skip',
       reason: 'Given by hand',
     });
+
+    // Between its steps the customer's row only says the ladder is paused: it names the plan.
+    const paused = (await queue()).filter((item) => item.customerId === planned.customer.id);
+    expect(paused.map((item) => [item.stepName, item.status, item.planId])).toEqual([
+      ['paused', 'blocked', plan.id],
+    ]);
+    expect(paused[0]!.why.join(' ')).toMatch(/in a payment plan/);
 
     // Three days before payment 1: the check-in's ref is the payment; its plan is still named.
     clock.set('2027-03-29T10:00:00Z');
