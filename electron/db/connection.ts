@@ -1,7 +1,8 @@
 /** Opens the ledger: one SQLite file, through better-sqlite3, typed by Kysely. */
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { DB } from './schema';
+import { GuardedSqliteDialect } from './transaction-guard';
 
 export interface Connection {
   /** The typed query builder every repository uses. */
@@ -21,7 +22,8 @@ export function openConnection(file: string): Connection {
   sqlite.pragma('foreign_keys = ON');
   // Another process (a backup tool, a second window) may hold the lock briefly: wait.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // A query on `db` inside a transaction throws rather than hangs (transaction-guard.ts).
+  const db = new Kysely<DB>({ dialect: new GuardedSqliteDialect({ database: sqlite }) });
   return { db, sqlite };
 }
 
