@@ -34,6 +34,7 @@ import { isSupportedLocale } from '../../shared/locales';
 import type { Settings } from '../../shared/settings';
 import { appendEvent } from '../db/events.repository';
 import type { DB } from '../db/schema';
+import { effectiveLateTerms } from '../db/terms.repository';
 import { letterFileName } from '../documents/file-name';
 import { letterDataFor } from '../letters/letter-data';
 import {
@@ -211,6 +212,7 @@ export function createLettersService(deps: {
 
     async draft(input) {
       const { letter, data, occasion } = await render(input);
+      const lateTerms = await effectiveLateTerms(db, input.customerId);
       return {
         occasion,
         customerId: input.customerId,
@@ -225,8 +227,9 @@ export function createLettersService(deps: {
         tone: toneCheck(`${letter.subject}\n\n${letter.text}`, {
           ...(isSupportedLocale(data.locale) ? { locale: data.locale } : {}),
           finalStep: isFinalStep(occasion),
-          // Charges claimed under the customer's terms (or waived) are agreed, not a threat.
-          agreedFees: data.lateCharges !== undefined,
+          // Late charges in the customer's terms (their own or the business's), or claimed
+          // or waived under them, are agreed: saying so is not a threat.
+          agreedFees: data.lateCharges !== undefined || lateTerms.kind !== 'off',
         }),
       };
     },

@@ -154,6 +154,26 @@ describe('letters', () => {
     });
   });
 
+  it("check an edited letter against the late charges in the customer's terms", async () => {
+    const { ok, customer } = await ledgerWithOverdue();
+    const edited = {
+      customerId: customer.id,
+      occasion: 'firm',
+      subject: 'Invoice {{invoiceNumbers}}',
+      body: 'Dear {{customer.greetingName}},\n\nStatutory interest is charged at 8% over base rate.\n\n{{business.name}}',
+    } as const;
+    const rulesFound = async () =>
+      (await ok<LetterDraft>('letters.draft', edited)).tone.findings.map((f) => f.ruleId);
+    // No late charges anywhere in their terms: mentioning interest is a threat.
+    expect(await rulesFound()).toContain('unagreed-fees');
+    // The business's terms include them: agreed, so not marked.
+    await ok('terms.update', { late: { kind: 'simple_interest', ratePercent: '8', graceDays: 0 } });
+    expect(await rulesFound()).not.toContain('unagreed-fees');
+    // This customer's own terms say none: marked again.
+    await ok('terms.setCustomer', { customerId: customer.id, late: { kind: 'off' } });
+    expect(await rulesFound()).toContain('unagreed-fees');
+  });
+
   it('print a letter whose text carries every invoice number and the total', async () => {
     const { ok, customer, invoices } = await ledgerWithOverdue();
     const file = await ok<{ fileName: string; contentBase64: string }>('letters.pdf', {

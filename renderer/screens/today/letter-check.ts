@@ -8,7 +8,6 @@ import { occasionForStep, type Occasion } from '../../../shared/letters/occasion
 import { needsSendAnyway, type ToneFinding, type ToneReport } from '../../../shared/letters/tone';
 import type { QueueItem } from '../../../shared/reminders/queue';
 import { call } from '../../api';
-import { toneContextFor } from '../../hooks/useToneCheck';
 import { mainAction } from './today-view';
 
 export interface CheckedLetter {
@@ -33,12 +32,9 @@ async function draftAndCheck(item: QueueItem & { id: number }, occasion: Occasio
     occasion,
     itemId: item.id,
   });
-  const tone = await call('letters.toneCheck', {
-    // Subject and words together, as the customer reads them.
-    text: `${draft.subject}\n\n${draft.text}`,
-    ...toneContextFor(occasion, draft.locale),
-  });
-  return { draft, tone };
+  // The draft comes checked, subject and words together as the customer reads them, and
+  // with what only the ledger knows: whether late charges are in this customer's terms.
+  return { draft, tone: draft.tone };
 }
 
 export function useLetterChecks() {
