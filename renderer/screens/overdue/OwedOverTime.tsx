@@ -3,6 +3,7 @@ import { Loader, Paper, Stack, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import type { CurrencyOverTime } from '../../../shared/cash/over-time';
 import { call } from '../../api';
+import { useBusiness } from '../../business';
 import { LoadProblem } from '../../components/LoadProblem';
 import { useFormat, type Formatters } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
@@ -33,7 +34,22 @@ export function OwedOverTime() {
   );
 }
 
+/** Month ends as "Apr", the last point as "Today": short enough for 13 ticks side by side. */
+function tickLabels(points: CurrencyOverTime['points'], format: Formatters, locale: string) {
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+  return new Map(
+    points.map((point, index) => [
+      format.date(point.date),
+      index === points.length - 1 ? 'Today' : month.format(new Date(`${point.date}T00:00:00Z`)),
+    ]),
+  );
+}
+
 function CurrencyTrend({ trend, format }: { trend: CurrencyOverTime; format: Formatters }) {
+  const { locale } = useBusiness();
+  const ticks = tickLabels(trend.points, format, locale);
+  // The full date stays the data key: the tooltip shows it; the axis shows the short label.
+  const xAxisProps = { tickFormatter: (date: string) => ticks.get(date) ?? date, interval: 0 };
   const data = trend.points.map((point) => ({
     date: format.date(point.date),
     dso: point.dso === null ? null : Math.round(point.dso),
@@ -56,7 +72,7 @@ function CurrencyTrend({ trend, format }: { trend: CurrencyOverTime; format: For
       </Text>
       <div className="two-columns">
         <div>
-          <Text fz="xs" c="dimmed" fw={600} mt="sm">
+          <Text fz="xs" c="dimmed" fw={600} mt="sm" mb="xs">
             Days sales outstanding (countback)
           </Text>
           <LineChart
@@ -64,14 +80,15 @@ function CurrencyTrend({ trend, format }: { trend: CurrencyOverTime; format: For
             data={data}
             dataKey="date"
             series={[{ name: 'dso', label: 'Days outstanding', color: 'teal.6' }]}
-            withXAxis={false}
+            xAxisProps={xAxisProps}
+            yAxisProps={{ domain: [0, 'auto'], interval: 0 }}
             curveType="linear"
             connectNulls
             tooltipAnimationDuration={150}
           />
         </div>
         <div>
-          <Text fz="xs" c="dimmed" fw={600} mt="sm">
+          <Text fz="xs" c="dimmed" fw={600} mt="sm" mb="xs">
             Share of what is owed that is overdue (%)
           </Text>
           <LineChart
@@ -79,10 +96,10 @@ function CurrencyTrend({ trend, format }: { trend: CurrencyOverTime; format: For
             data={data}
             dataKey="date"
             series={[{ name: 'overdue', label: 'Overdue %', color: 'orange.6' }]}
-            withXAxis={false}
+            xAxisProps={xAxisProps}
             curveType="linear"
             connectNulls
-            yAxisProps={{ domain: [0, 100] }}
+            yAxisProps={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100], interval: 0 }}
             tooltipAnimationDuration={150}
           />
         </div>
