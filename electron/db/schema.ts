@@ -479,6 +479,14 @@ export interface ImportMappingsTable {
   updated_at: string;
 }
 
+/** What the owner answered about a file readable two ways, by its header (migration 0012). */
+export interface ImportAnswersTable {
+  header_key: string;
+  number_format: 'dot' | 'comma' | null;
+  date_order: 'dmy' | 'mdy' | null;
+  updated_at: string;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -521,6 +529,7 @@ export interface DB {
   imports: ImportsTable;
   import_changes: ImportChangesTable;
   import_mappings: ImportMappingsTable;
+  import_answers: ImportAnswersTable;
 }
 
 export type SettingsRow = Selectable<SettingsTable>;

@@ -106,4 +106,63 @@ describe('amounts with a decimal comma', () => {
     ).toBe(425000);
     await ledger.app.close();
   });
+
+  it("remembers the owner's answers for the next file laid out the same way, never over the file's own", async () => {
+    const ledger = await startLedgerApp(await tempDir());
+    const header = 'Kunde;Rechnung;Datum;Betrag\r\n';
+    const mapping = { customer: 'Kunde', number: 'Rechnung', issueDate: 'Datum', total: 'Betrag' };
+    // Amounts and dates that each read two ways: asked, answered, imported.
+    const first = `${header}Ana;A-1;05/01/2027;1.500\r\n`;
+    const asked = await ledger.ok<ImportPreview>('import.preview', {
+      text: first,
+      mapping,
+      currency: 'EUR',
+    });
+    expect(asked.numberQuestion).not.toBeNull();
+    expect(asked.question).not.toBeNull();
+    expect(asked.answeredBefore).toEqual([]);
+    await ledger.ok('import.commit', {
+      text: first,
+      mapping,
+      currency: 'EUR',
+      numberFormat: 'comma',
+      dateOrder: 'dmy',
+    });
+
+    // Next month's file: the same layout, again readable two ways. Not asked again.
+    const second = `${header}Bo;A-2;06/02/2027;2.250\r\n`;
+    const remembered = await ledger.ok<ImportPreview>('import.preview', {
+      text: second,
+      currency: 'EUR',
+    });
+    expect(remembered).toMatchObject({
+      mappingRemembered: true,
+      numberQuestion: null,
+      question: null,
+      numberFormat: 'comma',
+      dateOrder: 'dmy',
+      answeredBefore: ['numberFormat', 'dateOrder'],
+    });
+    expect(remembered.totals[0]).toMatchObject({ currency: 'EUR', invoiced: 225000 });
+    await ledger.ok('import.commit', { text: second, currency: 'EUR' });
+    expect(
+      ledger.app.connection.sqlite
+        .prepare("SELECT issue_date, total_amount FROM invoices WHERE number = 'A-2'")
+        .get(),
+    ).toEqual({ issue_date: '2027-02-06', total_amount: 225000 });
+
+    // A file of that layout whose own values settle it the other way is read as they say.
+    const third = `${header}Cy;A-3;01/31/2027;1,234.50\r\n`;
+    const settled = await ledger.ok<ImportPreview>('import.preview', {
+      text: third,
+      currency: 'EUR',
+    });
+    expect(settled).toMatchObject({
+      numberFormat: 'dot',
+      dateOrder: 'mdy',
+      answeredBefore: [],
+    });
+    expect(settled.totals[0]).toMatchObject({ invoiced: 123450 });
+    await ledger.app.close();
+  });
 });

@@ -95,6 +95,8 @@ interface Prepared {
   headerSignature: string;
   mapping: ColumnMapping;
   remembered: boolean;
+  /** Settled by the owner's answer for this layout last time. */
+  answeredBefore: ('numberFormat' | 'dateOrder')[];
   problems: { field: string; message: string }[];
   plan: ImportPlan | null;
   matched: MatchedPlan | null;
@@ -196,6 +198,14 @@ export function createImportsService(deps: {
     return { file: { path }, fileName: input.fileName ?? basename(path) };
   }
 
+  async function rememberedAnswers(signature: string) {
+    return db
+      .selectFrom('import_answers')
+      .select(['number_format', 'date_order'])
+      .where('header_key', '=', signature)
+      .executeTakeFirst();
+  }
+
   async function rememberedMapping(signature: string) {
     return db
       .selectFrom('import_mappings')
@@ -204,7 +214,11 @@ export function createImportsService(deps: {
       .executeTakeFirst();
   }
 
-  async function prepare(input: ImportFileInput, job: ImportJob | null): Promise<Prepared> {
+  async function prepare(
+    input: ImportFileInput,
+    job: ImportJob | null,
+    numberFormatAnsweredBefore = false,
+  ): Promise<Prepared> {
     const { file, fileName } = await fileOf(input);
     const facts = await inspectFile(file);
     if (job) job.progress.bytes = facts.bytes;
@@ -268,6 +282,9 @@ export function createImportsService(deps: {
       headerSignature,
       mapping,
       remembered: remembered !== undefined,
+      answeredBefore: (numberFormatAnsweredBefore
+        ? ['numberFormat']
+        : []) as Prepared['answeredBefore'],
       problems,
     };
     if (problems.length > 0) {
@@ -297,11 +314,17 @@ export function createImportsService(deps: {
     };
     for (const row of head.slice(detection.headerIndex + 1)) await take(row);
     for await (const row of rows) await take(row);
-    const plan = planner.finish(input.dateOrder);
+    const answers = await rememberedAnswers(headerSignature);
+    const plan = planner.finish(input.dateOrder, answers?.date_order ?? undefined);
     if (plan.readAgainAs) {
       // The amounts settled on the other decimal mark than they were read with (a decimal
       // comma, seen only further down): read the file once more, as it is written.
       return prepare({ ...input, numberFormat: plan.readAgainAs }, job);
+    }
+    const numberAnswer = answers?.number_format;
+    if (plan.numberQuestion && !plan.numberQuestion.mixed && numberAnswer) {
+      // Every amount reads both ways, and the owner said how for this layout last time.
+      return prepare({ ...input, numberFormat: numberAnswer }, job, true);
     }
     const matched = matchPlan(
       plan,
@@ -310,7 +333,10 @@ export function createImportsService(deps: {
       deps.sqlite,
     );
     if (job) jobs.update(job, { rows: count, bytesRead: facts.bytes });
-    return { ...base, plan, matched };
+    const answeredBefore = plan.dateOrderRemembered
+      ? [...base.answeredBefore, 'dateOrder' as const]
+      : base.answeredBefore;
+    return { ...base, answeredBefore, plan, matched };
   }
 
   /**
@@ -399,6 +425,7 @@ export function createImportsService(deps: {
       mapping: {},
       mappingRemembered: false,
       mappingProblems: [],
+      answeredBefore: [],
       question: null,
       dateOrder: null,
       numberFormat: 'dot',
@@ -468,6 +495,7 @@ export function createImportsService(deps: {
       dateOrder: plan?.dateOrder ?? null,
       numberFormat: plan?.numberFormat ?? null,
       numberQuestion: plan?.numberQuestion ?? null,
+      answeredBefore: prepared.answeredBefore,
       counts: matched?.counts ?? emptyCounts(),
       issues: plan?.issues ?? [],
       errorCount: plan?.errorCount ?? 0,
@@ -605,6 +633,20 @@ export function createImportsService(deps: {
               today: calendarDateIn(new Date(now), timeZone),
               locale,
             });
+          }
+          if (input.numberFormat !== undefined || input.dateOrder !== undefined) {
+            // The owner's answers, for the next file of this layout; one not given now stays.
+            const answers = {
+              ...(input.numberFormat !== undefined ? { number_format: input.numberFormat } : {}),
+              ...(input.dateOrder !== undefined ? { date_order: input.dateOrder } : {}),
+            };
+            await trx
+              .insertInto('import_answers')
+              .values({ header_key: prepared.headerSignature, ...answers, updated_at: now })
+              .onConflict((oc) =>
+                oc.column('header_key').doUpdateSet({ ...answers, updated_at: now }),
+              )
+              .execute();
           }
           if (input.mapping) {
             const mapping = JSON.stringify(input.mapping);

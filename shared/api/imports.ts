@@ -135,6 +135,11 @@ export interface ImportPreview {
   numberFormat: NumberFormat | null;
   /** The amounts read both ways: pass `numberFormat` to say which. */
   numberQuestion: NumberQuestion | null;
+  /**
+   * What read two ways and was settled by the owner's answer for this layout last time
+   * (kept when an import is made with `numberFormat` or `dateOrder`), not asked again.
+   */
+  answeredBefore: ('numberFormat' | 'dateOrder')[];
   counts: ImportCounts;
   issues: RowIssue[];
   errorCount: number;

@@ -109,6 +109,8 @@ export interface ImportPlan {
   /** Set when the dates read both ways and the owner must say which. */
   question: DateQuestion | null;
   dateOrder: DateOrder | null;
+  /** True when the dates read both ways and the owner's answer from last time settled it. */
+  dateOrderRemembered: boolean;
   /** How the amounts were read. */
   numberFormat: NumberFormat;
   /** Set when the amounts read both ways and the owner must say which. */
@@ -499,13 +501,21 @@ export class ImportPlanner {
     return null;
   }
 
-  finish(dateOrder?: DateOrder): ImportPlan {
+  /**
+   * `dateOrder`: the owner's answer now, which decides; `answeredBefore`: their answer for a
+   * file of this layout last time, which only answers the question, never overrides what
+   * this file's own dates settle.
+   */
+  finish(dateOrder?: DateOrder, answeredBefore?: DateOrder): ImportPlan {
     const settled = this.settledOrder();
     const needsAnswer =
       this.evidence.either.length > 0 || (this.evidence.dmy > 0 && this.evidence.mdy > 0);
-    const order = dateOrder ?? settled ?? undefined;
+    // Dates that contradict each other (some only day-first, some only month-first) are asked.
+    const contradict = this.evidence.dmy > 0 && this.evidence.mdy > 0;
+    const remembered = !dateOrder && !settled && !contradict ? answeredBefore : undefined;
+    const order = dateOrder ?? settled ?? remembered ?? undefined;
     const question =
-      !dateOrder && needsAnswer && !settled
+      !dateOrder && !remembered && needsAnswer && !settled
         ? { examples: this.evidence.either.length > 0 ? this.evidence.either : [] }
         : null;
     const invoices: PlannedInvoice[] = [];
@@ -567,6 +577,7 @@ export class ImportPlanner {
       rows: { read: this.read, used: this.used, passedOver: this.passedOver },
       question,
       dateOrder: order ?? null,
+      dateOrderRemembered: remembered !== undefined && needsAnswer,
       ...this.numberOutcome(),
     };
   }

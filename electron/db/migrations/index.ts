@@ -14,6 +14,7 @@ import * as m0008 from './0008_imports';
 import * as m0009 from './0009_terms_fees_interest';
 import * as m0010 from './0010_agency_handoff';
 import * as m0011 from './0011_invoice_paid_on';
+import * as m0012 from './0012_import_answers';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   m0009,
   m0010,
   m0011,
+  m0012,
 ];

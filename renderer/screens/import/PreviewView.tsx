@@ -29,6 +29,11 @@ import {
 } from '../../../shared/import/fields';
 import { useFormat } from '../../format';
 
+const dateChoices = [
+  { value: 'dmy', label: 'Day first (31/01/2027)' },
+  { value: 'mdy', label: 'Month first (01/31/2027)' },
+];
+
 export function PreviewView(props: {
   preview: ImportPreview;
   busy: boolean;
@@ -70,6 +75,11 @@ export function PreviewView(props: {
           {preview.source?.note && (
             <Text fz="sm" c="dimmed">
               {preview.source.note}
+            </Text>
+          )}
+          {preview.answeredBefore.length > 0 && (
+            <Text fz="sm" c="dimmed" data-testid="import-answered-before">
+              {answeredBeforeWords(preview)} Change columns to read it otherwise.
             </Text>
           )}
         </Stack>
@@ -114,6 +124,19 @@ export function PreviewView(props: {
               />
             </Stack>
           )}
+          {preview.answeredBefore.includes('dateOrder') && preview.dateOrder && (
+            <Stack gap={4}>
+              <Text fz="sm" fw={500}>
+                Dates are written
+              </Text>
+              <SegmentedControl
+                aria-label="Date order"
+                data={dateChoices}
+                value={preview.dateOrder}
+                onChange={(value) => props.onDateOrder(value as DateOrder)}
+              />
+            </Stack>
+          )}
           <Group>
             <Button variant="light" onClick={() => props.onMapping(mapping)} loading={props.busy}>
               Read the file with these columns
@@ -135,10 +158,7 @@ export function PreviewView(props: {
             </Text>
             <SegmentedControl
               aria-label="Date order"
-              data={[
-                { value: 'dmy', label: 'Day first (31/01/2027)' },
-                { value: 'mdy', label: 'Month first (01/31/2027)' },
-              ]}
+              data={dateChoices}
               value=""
               onChange={(value) => props.onDateOrder(value as DateOrder)}
             />
@@ -309,4 +329,17 @@ function Figure(props: { title: string; lines: [number, string][] }) {
       ))}
     </Stack>
   );
+}
+
+/** "Amounts read as 1.234,56 and dates day first, as you said last time for this layout." */
+function answeredBeforeWords(preview: ImportPreview): string {
+  const parts: string[] = [];
+  if (preview.answeredBefore.includes('numberFormat')) {
+    parts.push(`amounts read as ${preview.numberFormat === 'comma' ? '1.234,56' : '1,234.56'}`);
+  }
+  if (preview.answeredBefore.includes('dateOrder')) {
+    parts.push(`dates read ${preview.dateOrder === 'dmy' ? 'day' : 'month'} first`);
+  }
+  const words = parts.join(' and ');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}, as you said last time for files laid out like this.`;
 }
