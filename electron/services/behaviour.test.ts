@@ -77,7 +77,16 @@ async function ledgerWithHistory() {
   await invoice('2027-04-01', 8888, { draft: true });
   await ok('contacts.logCall', { customerId: ana.id, outcome: 'reached', note: 'All fine' });
   await ok('disputes.open', { customerId: ana.id, invoiceIds: [open.id], reason: 'Wrong rate' });
-  return { ...ledger, ana, bob, open };
+  /** The open invoice paid in full today, 64 days late. */
+  const payOpenToday = () => pay('2027-03-15', open.id, 5000);
+  /** A service that has read nothing yet, on the same ledger. */
+  const freshService = () =>
+    createBehaviourService({
+      db: ledger.app.connection.db,
+      sqlite: ledger.app.connection.sqlite,
+      context: () => Promise.resolve({ today: '2027-03-15', locale: 'en-GB' }),
+    });
+  return { ...ledger, ana, bob, open, payOpenToday, freshService };
 }
 
 describe('customers.behaviour', () => {
@@ -152,7 +161,7 @@ describe('customers.behaviour', () => {
 
 describe('customers.behaviours', () => {
   it('agrees with the one-customer form, and keeps in step as payments arrive', async () => {
-    const { ok, ana, open, app } = await ledgerWithHistory();
+    const { ok, ana, payOpenToday, freshService } = await ledgerWithHistory();
     const rowOf = async (customerId: number) =>
       fromColumns((await ok<BehaviourList>('customers.behaviours', {})).rows).find(
         (row) => row.customerId === customerId,
@@ -166,56 +175,33 @@ describe('customers.behaviours', () => {
       summary: 'Usually pays about 5 days late.',
     });
     // The open invoice is paid today, 64 days late: 0, 5, 10, 64 → a median of 7.5.
-    await ok('payments.record', {
-      customerId: ana.id,
-      date: '2027-03-15',
-      amount: 5000,
-      currency: 'GBP',
-      allocations: [{ invoiceId: open.id, amount: 5000 }],
-    });
+    await payOpenToday();
     const after = await rowOf(ana.id);
     expect(after).toMatchObject({ invoicesPaid: 4, usualDaysLate: 8, label: '8 days late' });
     const single = await ok<CustomerBehaviour>('customers.behaviour', { customerId: ana.id });
     expect(single.figures.medianDaysLate).toBe(7.5);
     // What was kept and brought up to date equals a fresh read of the whole ledger.
-    const fresh = createBehaviourService({
-      db: app.connection.db,
-      sqlite: app.connection.sqlite,
-      context: () => Promise.resolve({ today: '2027-03-15', locale: 'en-GB' }),
-    });
-    expect(await ok('customers.behaviours', {})).toEqual(await fresh.list());
+    expect(await ok('customers.behaviours', {})).toEqual(await freshService().list());
   });
 
   it('gives expected cash the same usual days late, read on its own, kept and brought up to date', async () => {
-    const { ok, ana, bob, open, app } = await ledgerWithHistory();
-    const serviceAt = () =>
-      createBehaviourService({
-        db: app.connection.db,
-        sqlite: app.connection.sqlite,
-        context: () => Promise.resolve({ today: '2027-03-15', locale: 'en-GB' }),
-      });
+    const { ok, ana, bob, payOpenToday, freshService } = await ledgerWithHistory();
     const usualFromList = async () =>
       new Map(
         fromColumns((await ok<BehaviourList>('customers.behaviours', {})).rows)
           .filter((row) => row.usualDaysLate !== null)
           .map((row) => [row.customerId, row.usualDaysLate]),
       );
-    const kept = serviceAt();
+    const kept = freshService();
     // 10, 0 and 5 days late: 5. The invoice written off after a part payment (4 days late)
     // is left out, as in the figures.
     expect(await kept.usualDaysLate()).toEqual(new Map([[ana.id, 5]]));
     expect(await kept.usualDaysLate()).toEqual(await usualFromList());
-    await ok('payments.record', {
-      customerId: ana.id,
-      date: '2027-03-15',
-      amount: 5000,
-      currency: 'GBP',
-      allocations: [{ invoiceId: open.id, amount: 5000 }],
-    });
+    await payOpenToday();
     // 0, 5, 10 and 64: 7.5, so 8; with the written-off invoice it would be 5.
     expect((await kept.usualDaysLate()).get(ana.id)).toBe(8);
     expect(await kept.usualDaysLate()).toEqual(await usualFromList());
-    expect(await serviceAt().usualDaysLate()).toEqual(await kept.usualDaysLate());
+    expect(await freshService().usualDaysLate()).toEqual(await kept.usualDaysLate());
     expect((await kept.usualDaysLate()).has(bob.id)).toBe(false);
   });
 });

@@ -112,30 +112,22 @@ export function PreviewView(props: {
             ))}
           </div>
           {preview.numberFormat && !preview.numberQuestion && (
-            <Stack gap={4}>
-              <Text fz="sm" fw={500}>
-                Amounts are written with a
-              </Text>
-              <SegmentedControl
-                aria-label="Number format"
-                data={numberChoices}
-                value={preview.numberFormat}
-                onChange={(value) => props.onNumberFormat(value as NumberFormat)}
-              />
-            </Stack>
+            <ReadAs
+              title="Amounts are written with a"
+              label="Number format"
+              choices={numberChoices}
+              value={preview.numberFormat}
+              onChange={(value) => props.onNumberFormat(value as NumberFormat)}
+            />
           )}
           {preview.answeredBefore.includes('dateOrder') && preview.dateOrder && (
-            <Stack gap={4}>
-              <Text fz="sm" fw={500}>
-                Dates are written
-              </Text>
-              <SegmentedControl
-                aria-label="Date order"
-                data={dateChoices}
-                value={preview.dateOrder}
-                onChange={(value) => props.onDateOrder(value as DateOrder)}
-              />
-            </Stack>
+            <ReadAs
+              title="Dates are written"
+              label="Date order"
+              choices={dateChoices}
+              value={preview.dateOrder}
+              onChange={(value) => props.onDateOrder(value as DateOrder)}
+            />
           )}
           <Group>
             <Button variant="light" onClick={() => props.onMapping(mapping)} loading={props.busy}>
@@ -327,6 +319,29 @@ function Figure(props: { title: string; lines: [number, string][] }) {
           {n} {what}
         </Text>
       ))}
+    </Stack>
+  );
+}
+
+/** How the file is read, one choice of a few, in the columns step. */
+function ReadAs(props: {
+  title: string;
+  label: string;
+  choices: { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Stack gap={4}>
+      <Text fz="sm" fw={500}>
+        {props.title}
+      </Text>
+      <SegmentedControl
+        aria-label={props.label}
+        data={props.choices}
+        value={props.value}
+        onChange={props.onChange}
+      />
     </Stack>
   );
 }
