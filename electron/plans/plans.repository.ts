@@ -4,7 +4,7 @@
  * signed agreement and the plan that replaced them. Where each instalment stands is worked out
  * here from those (shared/plans/progress.ts; never stored).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Plan, PlanReduction } from '../../shared/api/plans';
 import type { CalendarDate } from '../../shared/dates';
 import { sumMinor } from '../../shared/money';
@@ -21,6 +21,16 @@ export interface PlanFilter {
   customerIds?: readonly number[];
   states?: readonly Plan['state'][];
 }
+
+/**
+ * Recorded while the plan `pl` ran: from the moment it was made until it ended. Once new terms
+ * replace a plan, what comes in is the new plan's (the two share the instant).
+ */
+const whilePlanRan = (createdAt: 'a.created_at' | 'x.created_at') =>
+  sql<SqlBool>`${sql.ref(createdAt)} >= pl.created_at
+    AND (pl.ended_at IS NULL OR ${sql.ref(createdAt)} <= pl.ended_at)
+    AND NOT EXISTS (SELECT 1 FROM plans AS successor
+      WHERE successor.replaces_plan_id = pl.id AND successor.created_at <= ${sql.ref(createdAt)})`;
 
 /**
  * The payments (per plan and payment) allocated to a plan's invoices from the moment the plan
@@ -44,21 +54,7 @@ export async function paymentsToPlans(
       (eb) => eb.fn.sum<number>('a.amount').as('amount'),
     ])
     .where('pi.plan_id', 'in', planIds)
-    .whereRef('a.created_at', '>=', 'pl.created_at')
-    .where((eb) =>
-      eb.or([eb('pl.ended_at', 'is', null), eb('a.created_at', '<=', eb.ref('pl.ended_at'))]),
-    )
-    // Once new terms replace a plan, what comes in is the new plan's (they share the instant).
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('plans as successor')
-            .select('successor.id')
-            .whereRef('successor.replaces_plan_id', '=', 'pl.id')
-            .whereRef('successor.created_at', '<=', 'a.created_at'),
-        ),
-      ),
-    )
+    .where(whilePlanRan('a.created_at'))
     .groupBy(['pi.plan_id', 'a.payment_id'])
     .orderBy('p.date')
     .orderBy('a.payment_id')
@@ -99,20 +95,7 @@ export async function reductionsToPlans(
         'x.created_at',
       ])
       .where('pi.plan_id', 'in', planIds)
-      .whereRef('x.created_at', '>=', 'pl.created_at')
-      .where((eb) =>
-        eb.or([eb('pl.ended_at', 'is', null), eb('x.created_at', '<=', eb.ref('pl.ended_at'))]),
-      )
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('plans as successor')
-              .select('successor.id')
-              .whereRef('successor.replaces_plan_id', '=', 'pl.id')
-              .whereRef('successor.created_at', '<=', 'x.created_at'),
-          ),
-        ),
-      )
+      .where(whilePlanRan('x.created_at'))
       .execute()
       .then((rows) => rows.map((row) => ({ ...row, kind })));
   const [credits, writeOffs] = await Promise.all([
