@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodName } from '../../shared/api/contract';
 import type { DocumentFile } from '../../shared/api/invoices';
 import type { Customer, Invoice, Payment } from '../../shared/ledger';
+import { exportedCsv, type ExportedCsv } from '../testing/exported-csv';
 import { startLedgerApp } from '../testing/ledger-app';
 import { pdfPages } from '../testing/pdf-text';
 import { useTempDirs } from '../testing/temp-dir';
@@ -119,16 +120,17 @@ async function handWorkedLedger() {
   return { ...ledger, ana, bob, a, b };
 }
 
-function csvRows(file: DocumentFile): { bytes: Buffer; rows: Record<string, string>[] } {
-  const bytes = Buffer.from(file.contentBase64, 'base64');
+function csvRows(file: ExportedCsv): { bytes: Buffer; rows: Record<string, string>[] } {
+  const { bytes } = file;
   return { bytes, rows: parse(bytes, { bom: true, columns: true }) as Record<string, string>[] };
 }
 
 describe('exports.csv', () => {
   it('writes UTF-8 with a BOM, neutralises formulas and keeps amounts exact', async () => {
-    const { ok, ana, a, b } = await handWorkedLedger();
+    const ledger = await handWorkedLedger();
+    const { ana, a, b } = ledger;
 
-    const customers = await ok<DocumentFile>('exports.csv', { kind: 'customers' });
+    const customers = await exportedCsv(ledger, { kind: 'customers' });
     expect(customers.fileName).toBe('Goodwill customers 2027-03-15.csv');
     const { bytes, rows } = csvRows(customers);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -143,7 +145,7 @@ describe('exports.csv', () => {
       archived: 'no',
     });
 
-    const invoices = csvRows(await ok<DocumentFile>('exports.csv', { kind: 'invoices' })).rows;
+    const invoices = csvRows(await exportedCsv(ledger, { kind: 'invoices' })).rows;
     const bRows = invoices.filter((row) => row.invoice_id === String(b.id));
     expect(bRows.map((row) => [row.line_number, row.line_description, row.line_net])).toEqual([
       ['1', 'Tiling, kitchen', '1200.00'],
@@ -167,7 +169,7 @@ describe('exports.csv', () => {
       invoice_total: '80.00',
     });
 
-    const payments = csvRows(await ok<DocumentFile>('exports.csv', { kind: 'payments' })).rows;
+    const payments = csvRows(await exportedCsv(ledger, { kind: 'payments' })).rows;
     expect(
       payments
         .filter((row) => row.customer_id === String(ana.id))
@@ -179,7 +181,7 @@ describe('exports.csv', () => {
       ['2027-03-05', '10.00', '10.00', '0.00', '0.00'],
     ]);
 
-    const adjustments = csvRows(await ok<DocumentFile>('exports.csv', { kind: 'adjustments' }));
+    const adjustments = csvRows(await exportedCsv(ledger, { kind: 'adjustments' }));
     expect(adjustments.rows.map((row) => [row.kind, row.date, row.amount, row.reason])).toEqual([
       ['credit_note', '2027-02-12', '100.00', 'Damaged tile'],
       ['refund', '2027-02-22', '50.00', ''],
@@ -188,8 +190,9 @@ describe('exports.csv', () => {
   });
 
   it('exports aging as of a date and one customer’s timeline', async () => {
-    const { ok, ana } = await handWorkedLedger();
-    const aging = await ok<DocumentFile>('exports.csv', { kind: 'aging', asOf: '2027-02-28' });
+    const ledger = await handWorkedLedger();
+    const { ana } = ledger;
+    const aging = await exportedCsv(ledger, { kind: 'aging', asOf: '2027-02-28' });
     expect(aging.fileName).toBe('Goodwill aging 2027-02-28.csv');
     const rows = csvRows(aging).rows;
     expect(
@@ -200,7 +203,7 @@ describe('exports.csv', () => {
       customer_name: `'=HYPERLINK("http://evil.example","Ana")`,
     });
 
-    const timeline = await ok<DocumentFile>('exports.csv', {
+    const timeline = await exportedCsv(ledger, {
       kind: 'timeline',
       customerId: ana.id,
     });
