@@ -19,6 +19,9 @@ import { createAppService } from './services/app.service';
 import { businessContext } from './services/business-day';
 import { createCustomersService } from './services/customers.service';
 import { createDocumentsService } from './services/documents.service';
+import { createDownloads, type Downloads } from './exports/downloads';
+import { exportFolderName, sweepExportFolder } from './exports/export-folder';
+import type { SaveFileAs } from './save-dialog';
 import { createExportsService } from './services/exports.service';
 import { createHandoffsService } from './services/handoffs.service';
 import { createStatementsService } from './services/statements.service';
@@ -66,6 +69,8 @@ export interface AppOptions {
   openFile?: (path: string) => Promise<string>;
   /** Opens the print dialog for a PDF file (Electron); absent headless, where it downloads. */
   printPdf?: (path: string) => Promise<void>;
+  /** Asks where to save an export (Electron's save dialog); absent headless, where it downloads. */
+  saveFileAs?: SaveFileAs;
 }
 
 export interface AppCore {
@@ -74,6 +79,8 @@ export interface AppCore {
   backups: BackupService;
   reminders: ReminderEngine;
   outbox: OutboxWorker;
+  /** Headless mode's one-time downloads, served by the HTTP server. */
+  downloads: Downloads;
   databaseFile: string;
   close(): Promise<void>;
 }
@@ -153,7 +160,24 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     disputes: () => disputes,
   });
   const ledger = createLedgerService({ db: connection.db, sqlite: connection.sqlite, context });
-  const exports = createExportsService({ db: connection.db, clock, context, settings, ledger });
+  const downloads = createDownloads();
+  const exportsFolder = join(dataDir, exportFolderName);
+  // Whatever a stopped app left waiting there is nobody's now.
+  await sweepExportFolder(exportsFolder).catch((error: unknown) =>
+    log.warn(`Could not tidy the exports folder: ${(error as Error).message}`),
+  );
+  const exports = createExportsService({
+    db: connection.db,
+    sqlite: connection.sqlite,
+    databaseFile,
+    folder: exportsFolder,
+    downloads,
+    saveFileAs: options.saveFileAs,
+    clock,
+    context,
+    settings,
+    ledger,
+  });
   const customers = createCustomersService({
     db: connection.db,
     clock,
@@ -228,6 +252,7 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     }),
     handoffs: createHandoffsService({
       db: connection.db,
+      sqlite: connection.sqlite,
       clock,
       context,
       settings,
@@ -270,9 +295,11 @@ export async function createApp(options: AppOptions): Promise<AppCore> {
     backups,
     reminders,
     outbox: outboxWorker,
+    downloads,
     databaseFile,
     async close() {
       await outboxWorker.stop();
+      await downloads.close();
       await reminderSchedule?.stop();
       await schedule.stop();
       await closeConnection(connection);

@@ -1,17 +1,24 @@
 /**
- * The ledger read out as the rows of Goodwill's own export (shared/exports/goodwill-export.ts),
- * for everyone or for one customer (the agency dossier). Read-only: plain queries, each a
- * consistent snapshot of its table.
+ * The ledger read out as the rows of Goodwill's own export (shared/exports/goodwill-export.ts)
+ * and the timeline, for everyone or for one customer (the agency dossier). Read-only.
+ *
+ * Rows come one at a time (better-sqlite3's `iterate`), so a file of any size is written
+ * without holding its rows: each function is a generator, read to its end by the caller. Kysely
+ * builds every query (typed by the schema) but never runs it; better-sqlite3 runs it on the
+ * connection given, which for a whole-ledger export is a read-only one of its own (see
+ * export-reader.ts): while a statement is being iterated its connection can take no writes.
+ * The one-row-at-a-time sums and lines use the indexes on invoice_id and payment_id.
  */
-import { sql, type Kysely } from 'kysely';
-import { invoiceState, openAmount } from '../../shared/invoices';
+import type Database from 'better-sqlite3';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import type {
   AdjustmentExportRow,
   CustomerExportRow,
   InvoiceLineExportRow,
   PaymentAllocationExportRow,
 } from '../../shared/exports/goodwill-export';
-import type { Settlement } from '../../shared/invoices';
+import type { TimelineCsvRow } from '../../shared/exports/report-csv';
+import { invoiceState, openAmount } from '../../shared/invoices';
 import type { DB } from './schema';
 import { minorFromSql } from './sql-helpers';
 
@@ -20,94 +27,92 @@ export interface ExportScope {
   customerId?: number | undefined;
 }
 
-export async function customerExportRows(
-  db: Kysely<DB>,
+/** Where rows are read from: `db` builds the queries, `sqlite` runs them row by row. */
+export interface RowSource {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+}
+
+/** The query's rows, one at a time. */
+function* rowsOf<O>(sqlite: Database.Database, query: Compilable<O>): Generator<O> {
+  const { sql: text, parameters } = query.compile();
+  yield* sqlite.prepare(text).iterate(...parameters) as IterableIterator<O>;
+}
+
+/**
+ * A query asked once per row of another (an invoice's lines): prepared once, with the one id
+ * it is built with (`0`) replaced by each row's.
+ */
+function perRow<O>(sqlite: Database.Database, query: Compilable<O>): (id: number) => O[] {
+  const { sql: text, parameters } = query.compile();
+  if (parameters.length !== 1) throw new Error('A per-row query takes exactly one id.');
+  const statement = sqlite.prepare(text);
+  return (id) => statement.all(id) as O[];
+}
+
+export function* customerExportRows(
+  { db, sqlite }: RowSource,
   scope: ExportScope,
-): Promise<CustomerExportRow[]> {
+): Generator<CustomerExportRow> {
   let query = db.selectFrom('customers').selectAll();
   if (scope.customerId !== undefined) query = query.where('id', '=', scope.customerId);
-  const rows = await query.orderBy('id').execute();
-  return rows.map((row) => ({
-    customerId: row.id,
-    name: row.name,
-    company: row.company,
-    kind: row.kind,
-    contactPerson: row.contact_person,
-    email: row.email,
-    ccEmails: JSON.parse(row.cc_emails) as string[],
-    phone: row.phone,
-    address: row.address,
-    locale: row.locale,
-    timeZone: row.time_zone,
-    tags: JSON.parse(row.tags) as string[],
-    notes: row.notes,
-    doNotContactReason: row.do_not_contact ? row.do_not_contact_reason : null,
-    doNotContactUntil: row.do_not_contact ? row.do_not_contact_until : null,
-    creditHoldReason: row.credit_hold ? row.credit_hold_reason : null,
-    archived: row.archived_at !== null,
-    createdAt: row.created_at,
-  }));
+  for (const row of rowsOf(sqlite, query.orderBy('id'))) {
+    yield {
+      customerId: row.id,
+      name: row.name,
+      company: row.company,
+      kind: row.kind,
+      contactPerson: row.contact_person,
+      email: row.email,
+      ccEmails: JSON.parse(row.cc_emails) as string[],
+      phone: row.phone,
+      address: row.address,
+      locale: row.locale,
+      timeZone: row.time_zone,
+      tags: JSON.parse(row.tags) as string[],
+      notes: row.notes,
+      doNotContactReason: row.do_not_contact ? row.do_not_contact_reason : null,
+      doNotContactUntil: row.do_not_contact ? row.do_not_contact_until : null,
+      creditHoldReason: row.credit_hold ? row.credit_hold_reason : null,
+      archived: row.archived_at !== null,
+      createdAt: row.created_at,
+    };
+  }
 }
 
-/** Paid, credited and written off per invoice, summed from the rows (no id list: any size). */
-async function settlements(db: Kysely<DB>, scope: ExportScope): Promise<Map<number, Settlement>> {
-  const result = new Map<number, Settlement>();
-  const field = {
-    allocations: 'paid',
-    credit_notes: 'credited',
-    write_offs: 'writtenOff',
-  } as const;
-  const customer =
-    scope.customerId === undefined ? sql`` : sql`WHERE i.customer_id = ${scope.customerId}`;
-  await Promise.all(
-    (['allocations', 'credit_notes', 'write_offs'] as const).map(async (table) => {
-      const { rows } = await sql<{ invoice_id: number; amount: unknown }>`
-        SELECT x.invoice_id, SUM(x.amount) AS amount
-        FROM ${sql.table(table)} AS x JOIN invoices AS i ON i.id = x.invoice_id
-        ${customer}
-        GROUP BY x.invoice_id`.execute(db);
-      for (const row of rows) {
-        let settled = result.get(row.invoice_id);
-        if (!settled) {
-          settled = { paid: 0, credited: 0, writtenOff: 0 };
-          result.set(row.invoice_id, settled);
-        }
-        settled[field[table]] = minorFromSql(row.amount);
-      }
-    }),
-  );
-  return result;
-}
-
-export async function invoiceExportRows(
-  db: Kysely<DB>,
+export function* invoiceExportRows(
+  { db, sqlite }: RowSource,
   scope: ExportScope,
-): Promise<InvoiceLineExportRow[]> {
+): Generator<InvoiceLineExportRow> {
   let query = db
     .selectFrom('invoices as i')
     .innerJoin('customers as c', 'c.id', 'i.customer_id')
     .selectAll('i')
-    .select('c.name as customer_name');
+    .select((eb) => {
+      // Paid, credited and written off per invoice, summed where the invoice is read.
+      const sumOf = (table: 'allocations' | 'credit_notes' | 'write_offs') =>
+        eb
+          .selectFrom(`${table} as x` as 'allocations as x')
+          .select((e) => e.fn.sum<number>('x.amount').as('amount'))
+          .whereRef('x.invoice_id', '=', 'i.id');
+      return [
+        'c.name as customer_name',
+        sumOf('allocations').as('paid_sum'),
+        sumOf('credit_notes').as('credited_sum'),
+        sumOf('write_offs').as('written_off_sum'),
+      ];
+    });
   if (scope.customerId !== undefined) query = query.where('i.customer_id', '=', scope.customerId);
-  const invoices = await query.orderBy('i.issue_date').orderBy('i.id').execute();
-  let linesQuery = db.selectFrom('invoice_lines as l').selectAll('l');
-  if (scope.customerId !== undefined) {
-    linesQuery = linesQuery
-      .innerJoin('invoices as i', 'i.id', 'l.invoice_id')
-      .where('i.customer_id', '=', scope.customerId);
-  }
-  const [lines, settlementsById] = await Promise.all([
-    linesQuery.orderBy('l.invoice_id').orderBy('l.position').execute(),
-    settlements(db, scope),
-  ]);
-  const linesByInvoice = new Map<number, typeof lines>();
-  for (const line of lines) {
-    const list = linesByInvoice.get(line.invoice_id);
-    if (list) list.push(line);
-    else linesByInvoice.set(line.invoice_id, [line]);
-  }
-  return invoices.flatMap((invoice): InvoiceLineExportRow[] => {
-    const settled = settlementsById.get(invoice.id) ?? { paid: 0, credited: 0, writtenOff: 0 };
+  const linesOf = perRow(
+    sqlite,
+    db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', 0).orderBy('position'),
+  );
+  for (const invoice of rowsOf(sqlite, query.orderBy('i.issue_date').orderBy('i.id'))) {
+    const settled = {
+      paid: minorFromSql(invoice.paid_sum),
+      credited: minorFromSql(invoice.credited_sum),
+      writtenOff: minorFromSql(invoice.written_off_sum),
+    };
     const state = invoiceState(
       {
         total: invoice.total_amount,
@@ -140,70 +145,61 @@ export async function invoiceExportRows(
       source: invoice.source,
       externalId: invoice.external_id,
     };
-    const invoiceLines = linesByInvoice.get(invoice.id) ?? [];
-    if (invoiceLines.length === 0) {
-      return [
-        {
-          ...common,
-          lineNumber: null,
-          lineDescription: '',
-          lineQuantity: '',
-          lineUnitPrice: null,
-          lineTaxRate: null,
-          lineNet: null,
-          lineTax: null,
-        },
-      ];
+    const lines = linesOf(invoice.id);
+    if (lines.length === 0) {
+      yield {
+        ...common,
+        lineNumber: null,
+        lineDescription: '',
+        lineQuantity: '',
+        lineUnitPrice: null,
+        lineTaxRate: null,
+        lineNet: null,
+        lineTax: null,
+      };
     }
-    return invoiceLines.map((line, index) => ({
-      ...common,
-      lineNumber: index + 1,
-      lineDescription: line.description,
-      lineQuantity: line.quantity,
-      lineUnitPrice: line.unit_price,
-      lineTaxRate: line.tax_rate,
-      lineNet: line.net_amount,
-      lineTax: line.tax_amount,
-    }));
-  });
+    for (const [index, line] of lines.entries()) {
+      yield {
+        ...common,
+        lineNumber: index + 1,
+        lineDescription: line.description,
+        lineQuantity: line.quantity,
+        lineUnitPrice: line.unit_price,
+        lineTaxRate: line.tax_rate,
+        lineNet: line.net_amount,
+        lineTax: line.tax_amount,
+      };
+    }
+  }
 }
 
-export async function paymentExportRows(
-  db: Kysely<DB>,
+export function* paymentExportRows(
+  { db, sqlite }: RowSource,
   scope: ExportScope,
-): Promise<PaymentAllocationExportRow[]> {
+): Generator<PaymentAllocationExportRow> {
   let query = db
     .selectFrom('payments as p')
     .innerJoin('customers as c', 'c.id', 'p.customer_id')
     .selectAll('p')
-    .select('c.name as customer_name');
+    .select((eb) => [
+      'c.name as customer_name',
+      eb
+        .selectFrom('refunds as r')
+        .select((e) => e.fn.sum<number>('r.amount').as('amount'))
+        .whereRef('r.payment_id', '=', 'p.id')
+        .as('refunded_sum'),
+    ]);
   if (scope.customerId !== undefined) query = query.where('p.customer_id', '=', scope.customerId);
-  const payments = await query.orderBy('p.date').orderBy('p.id').execute();
-  let allocationsQuery = db
-    .selectFrom('allocations as a')
-    .innerJoin('invoices as i', 'i.id', 'a.invoice_id')
-    .select(['a.payment_id', 'a.invoice_id', 'a.amount', 'i.number']);
-  let refundsQuery = db
-    .selectFrom('refunds as r')
-    .innerJoin('payments as p', 'p.id', 'r.payment_id')
-    .select(['r.payment_id', (eb) => eb.fn.sum<number>('r.amount').as('amount')])
-    .groupBy('r.payment_id');
-  if (scope.customerId !== undefined) {
-    allocationsQuery = allocationsQuery.where('i.customer_id', '=', scope.customerId);
-    refundsQuery = refundsQuery.where('p.customer_id', '=', scope.customerId);
-  }
-  const [allocations, refunds] = await Promise.all([
-    allocationsQuery.orderBy('a.payment_id').orderBy('a.id').execute(),
-    refundsQuery.execute(),
-  ]);
-  const refunded = new Map(refunds.map((r) => [r.payment_id, minorFromSql(r.amount)]));
-  const byPayment = new Map<number, typeof allocations>();
-  for (const allocation of allocations) {
-    const list = byPayment.get(allocation.payment_id);
-    if (list) list.push(allocation);
-    else byPayment.set(allocation.payment_id, [allocation]);
-  }
-  return payments.flatMap((payment): PaymentAllocationExportRow[] => {
+  const allocationsOf = perRow(
+    sqlite,
+    db
+      .selectFrom('allocations as a')
+      .innerJoin('invoices as i', 'i.id', 'a.invoice_id')
+      .select(['a.invoice_id', 'a.amount', 'i.number', 'i.customer_id'])
+      .where('a.payment_id', '=', 0)
+      .orderBy('a.id'),
+  );
+  for (const payment of rowsOf(sqlite, query.orderBy('p.date').orderBy('p.id'))) {
     const common = {
       paymentId: payment.id,
       customerId: payment.customer_id,
@@ -213,108 +209,130 @@ export async function paymentExportRows(
       amount: payment.amount,
       method: payment.method,
       reference: payment.reference,
-      refunded: refunded.get(payment.id) ?? 0,
+      refunded: minorFromSql(payment.refunded_sum),
       unapplied: payment.amount - payment.applied_amount,
       source: payment.source,
       externalId: payment.external_id,
     };
-    const list = byPayment.get(payment.id) ?? [];
-    if (list.length === 0) {
-      return [{ ...common, invoiceId: null, invoiceNumber: '', allocatedAmount: null }];
+    // One customer's slice lists only what went to that customer's invoices.
+    const allocations = allocationsOf(payment.id).filter(
+      (a) => scope.customerId === undefined || a.customer_id === scope.customerId,
+    );
+    if (allocations.length === 0) {
+      yield { ...common, invoiceId: null, invoiceNumber: '', allocatedAmount: null };
     }
-    return list.map((allocation) => ({
-      ...common,
-      invoiceId: allocation.invoice_id,
-      invoiceNumber: allocation.number,
-      allocatedAmount: allocation.amount,
-    }));
-  });
+    for (const allocation of allocations) {
+      yield {
+        ...common,
+        invoiceId: allocation.invoice_id,
+        invoiceNumber: allocation.number,
+        allocatedAmount: allocation.amount,
+      };
+    }
+  }
 }
 
-export async function adjustmentExportRows(
-  db: Kysely<DB>,
+export function* adjustmentExportRows(
+  { db, sqlite }: RowSource,
   scope: ExportScope,
-): Promise<AdjustmentExportRow[]> {
+): Generator<AdjustmentExportRow> {
   const againstInvoices = (table: 'credit_notes' | 'write_offs') => {
+    const kind = table === 'credit_notes' ? 'credit_note' : 'write_off';
     // The two tables have the same columns; one name keeps Kysely's types simple.
     let query = db
       .selectFrom(`${table} as x` as 'credit_notes as x')
       .innerJoin('invoices as i', 'i.id', 'x.invoice_id')
       .innerJoin('customers as c', 'c.id', 'i.customer_id')
       .select([
-        'x.id',
+        sql<AdjustmentExportRow['kind']>`${sql.lit(kind)}`.as('kind'),
+        'x.id as adjustment_id',
         'x.date',
-        'x.amount',
-        'x.reason',
-        'i.id as invoice_id',
-        'i.number',
-        'i.currency',
         'c.id as customer_id',
         'c.name as customer_name',
+        'i.currency',
+        'x.amount',
+        sql<number | null>`i.id`.as('invoice_id'),
+        'i.number as invoice_number',
+        sql<number | null>`NULL`.as('payment_id'),
+        'x.reason',
+        sql<string>`''`.as('method'),
+        sql<string>`''`.as('reference'),
       ]);
     if (scope.customerId !== undefined) query = query.where('c.id', '=', scope.customerId);
-    return query.execute();
+    return query;
   };
-  let refundsQuery = db
+  let refunds = db
     .selectFrom('refunds as r')
     .innerJoin('payments as p', 'p.id', 'r.payment_id')
     .innerJoin('customers as c', 'c.id', 'p.customer_id')
     .select([
-      'r.id',
+      sql<AdjustmentExportRow['kind']>`'refund'`.as('kind'),
+      'r.id as adjustment_id',
       'r.date',
-      'r.amount',
-      'r.method',
-      'r.reference',
-      'p.id as payment_id',
-      'p.currency',
       'c.id as customer_id',
       'c.name as customer_name',
+      'p.currency',
+      'r.amount',
+      sql<number | null>`NULL`.as('invoice_id'),
+      sql<string>`''`.as('invoice_number'),
+      sql<number | null>`p.id`.as('payment_id'),
+      sql<string>`''`.as('reason'),
+      'r.method',
+      'r.reference',
     ]);
-  if (scope.customerId !== undefined)
-    refundsQuery = refundsQuery.where('c.id', '=', scope.customerId);
-  const [credits, writeOffs, refunds] = await Promise.all([
-    againstInvoices('credit_notes'),
-    againstInvoices('write_offs'),
-    refundsQuery.execute(),
-  ]);
-  const rows: AdjustmentExportRow[] = [
-    ...(
-      [
-        ['credit_note', credits],
-        ['write_off', writeOffs],
-      ] as const
-    ).flatMap(([kind, list]) =>
-      list.map((x) => ({
-        kind,
-        adjustmentId: x.id,
-        date: x.date,
-        customerId: x.customer_id,
-        customerName: x.customer_name,
-        currency: x.currency,
-        amount: x.amount,
-        invoiceId: x.invoice_id,
-        invoiceNumber: x.number,
-        paymentId: null,
-        reason: x.reason,
-        method: '',
-        reference: '',
-      })),
-    ),
-    ...refunds.map((r) => ({
-      kind: 'refund' as const,
-      adjustmentId: r.id,
-      date: r.date,
-      customerId: r.customer_id,
-      customerName: r.customer_name,
-      currency: r.currency,
-      amount: r.amount,
-      invoiceId: null,
-      invoiceNumber: '',
-      paymentId: r.payment_id,
-      reason: '',
-      method: r.method,
-      reference: r.reference,
-    })),
-  ];
-  return rows.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+  if (scope.customerId !== undefined) refunds = refunds.where('c.id', '=', scope.customerId);
+  const all = againstInvoices('credit_notes')
+    .unionAll(againstInvoices('write_offs'))
+    .unionAll(refunds)
+    // By day, then kind; ties in the order they were recorded.
+    .orderBy('date')
+    .orderBy('kind')
+    .orderBy('adjustment_id');
+  for (const x of rowsOf(sqlite, all)) {
+    yield {
+      kind: x.kind,
+      adjustmentId: x.adjustment_id,
+      date: x.date,
+      customerId: x.customer_id,
+      customerName: x.customer_name,
+      currency: x.currency,
+      amount: x.amount,
+      invoiceId: x.invoice_id,
+      invoiceNumber: x.invoice_number,
+      paymentId: x.payment_id,
+      reason: x.reason,
+      method: x.method,
+      reference: x.reference,
+    };
+  }
+}
+
+export function* timelineExportRows(
+  { db, sqlite }: RowSource,
+  scope: ExportScope,
+): Generator<TimelineCsvRow> {
+  let query = db
+    .selectFrom('events as e')
+    .leftJoin('customers as c', 'c.id', 'e.customer_id')
+    .select([
+      'e.id',
+      'e.occurred_at',
+      'e.kind',
+      'e.summary',
+      'e.details',
+      'e.customer_id',
+      'c.name',
+    ]);
+  if (scope.customerId !== undefined) query = query.where('e.customer_id', '=', scope.customerId);
+  for (const row of rowsOf(sqlite, query.orderBy('e.occurred_at').orderBy('e.id'))) {
+    yield {
+      id: row.id,
+      occurredAt: row.occurred_at,
+      kind: row.kind,
+      summary: row.summary,
+      details: JSON.parse(row.details) as Record<string, unknown>,
+      customerId: row.customer_id,
+      customerName: row.name ?? '',
+    };
+  }
 }

@@ -17,6 +17,7 @@ import {
   customerExportRows,
   invoiceExportRows,
   paymentExportRows,
+  type RowSource,
 } from '../db/exports.repository';
 import type { DB } from '../db/schema';
 
@@ -112,22 +113,23 @@ export interface DossierData {
 }
 
 export async function readDossierData(
-  db: Kysely<DB>,
+  source: RowSource,
   customerId: number,
   interest: DossierInterest[],
 ): Promise<DossierData> {
   const scope = { customerId };
-  const [customers, invoices, payments, adjustments, contacts, promises, disputes, plans] =
-    await Promise.all([
-      customerExportRows(db, scope),
-      invoiceExportRows(db, scope),
-      paymentExportRows(db, scope),
-      adjustmentExportRows(db, scope),
-      readContacts(db, customerId),
-      readPromises(db, customerId),
-      readDisputes(db, customerId),
-      readPlans(db, customerId),
-    ]);
+  const { db } = source;
+  // One customer's rows: few, read whole (synchronously, so the app's connection is not held).
+  const customers = [...customerExportRows(source, scope)];
+  const invoices = [...invoiceExportRows(source, scope)];
+  const payments = [...paymentExportRows(source, scope)];
+  const adjustments = [...adjustmentExportRows(source, scope)];
+  const [contacts, promises, disputes, plans] = await Promise.all([
+    readContacts(db, customerId),
+    readPromises(db, customerId),
+    readDisputes(db, customerId),
+    readPlans(db, customerId),
+  ]);
   return {
     customer: customers[0]!,
     invoices,

@@ -1,13 +1,24 @@
 /**
  * Exports and statements: the ledger as CSV files (Goodwill's own layout, aging, the timeline)
- * and a customer's statement for a period as a PDF. Read-only: nothing here writes.
+ * and a customer's statement for a period as a PDF. Read-only: nothing here writes to the ledger.
+ *
+ * A CSV export is written to a file in the data folder's `exports/`, row by row from a read-only
+ * snapshot of its own (never the whole file, nor all its rows, in memory), then handed over
+ * without passing through the API: moved to where the owner chose in the desktop app's save
+ * dialog, or offered headless as a one-time download (electron/exports/downloads.ts).
  */
+import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { CsvExportInput, StatementInput } from '../../shared/api/exports';
+import type {
+  CsvExportInput,
+  CsvExportKind,
+  CsvExportResult,
+  StatementInput,
+} from '../../shared/api/exports';
 import type { DocumentFile } from '../../shared/api/invoices';
 import { fromColumns } from '../../shared/columns';
 import type { Clock } from '../../shared/dates';
-import { csvFile, type CsvColumn } from '../../shared/exports/csv-cells';
+import { csvFile, csvRecords, type CsvColumn } from '../../shared/exports/csv-cells';
 import {
   adjustmentExportColumns,
   customerExportColumns,
@@ -21,8 +32,16 @@ import {
   customerExportRows,
   invoiceExportRows,
   paymentExportRows,
+  timelineExportRows,
   type ExportScope,
+  type RowSource,
 } from '../db/exports.repository';
+import { openExportReader } from '../db/export-reader';
+import { writeCsvFile } from '../exports/csv-file';
+import type { Downloads } from '../exports/downloads';
+import { moveFile, newExportPath } from '../exports/export-folder';
+import type { SaveFileAs } from '../save-dialog';
+import type Database from 'better-sqlite3';
 import type { DB } from '../db/schema';
 import { safeFileName, statementFileName } from '../documents/file-name';
 import { readStatement } from '../statements/statement-figures';
@@ -34,48 +53,35 @@ import type { SettingsService } from './settings.service';
 const loadRenderer = () => import('../documents/statement-pdf');
 
 export interface ExportsService {
-  csv(input: CsvExportInput): Promise<DocumentFile>;
+  csv(input: CsvExportInput): Promise<CsvExportResult>;
   /** The statement's figures, per currency: what the PDF and the email show. */
   statement(input: StatementInput): Promise<CurrencyStatement[]>;
   statementPdf(input: StatementInput): Promise<DocumentFile>;
   /** One CSV file's text, for the dossier (scope: one customer). */
-  csvText(kind: CsvExportInput['kind'], scope: ExportScope): Promise<string>;
+  csvText(kind: CsvExportKind, scope: ExportScope): Promise<string>;
 }
+
+/** A file's records, one at a time: the BOM and header first. */
+type CsvRecords = Iterable<string>;
 
 export function createExportsService(deps: {
   db: Kysely<DB>;
+  /** The app's connection, raw: the dossier's one-customer text is read on it. */
+  sqlite: Database.Database;
+  /** The ledger's file: each export opens a read-only snapshot of it. */
+  databaseFile: string;
+  /** The data folder's `exports/`, where files wait to be downloaded or saved. */
+  folder: string;
+  /** Headless: where a written file is offered for download. */
+  downloads: Pick<Downloads, 'offer'>;
+  /** Desktop: asks where to save (absent headless, where the file downloads). */
+  saveFileAs?: SaveFileAs | undefined;
   clock: Clock;
   context: () => Promise<BusinessContext>;
   settings: SettingsService;
   ledger: LedgerService;
 }): ExportsService {
   const { db } = deps;
-
-  async function timelineRows(scope: ExportScope) {
-    let query = db
-      .selectFrom('events as e')
-      .leftJoin('customers as c', 'c.id', 'e.customer_id')
-      .select([
-        'e.id',
-        'e.occurred_at',
-        'e.kind',
-        'e.summary',
-        'e.details',
-        'e.customer_id',
-        'c.name',
-      ]);
-    if (scope.customerId !== undefined) query = query.where('e.customer_id', '=', scope.customerId);
-    const rows = await query.orderBy('e.occurred_at').orderBy('e.id').execute();
-    return rows.map((row) => ({
-      id: row.id,
-      occurredAt: row.occurred_at,
-      kind: row.kind,
-      summary: row.summary,
-      details: JSON.parse(row.details) as Record<string, unknown>,
-      customerId: row.customer_id,
-      customerName: row.name ?? '',
-    }));
-  }
 
   async function agingRows(scope: ExportScope, asOf: string | undefined) {
     const report = await deps.ledger.aging({ asOf });
@@ -85,26 +91,44 @@ export function createExportsService(deps: {
       : rows.filter((row) => row.customerId === scope.customerId);
   }
 
-  async function csvText(
-    kind: CsvExportInput['kind'],
+  /** One file's records, read from `source` as they are asked for. */
+  async function recordsOf(
+    kind: CsvExportKind,
+    source: RowSource,
     scope: ExportScope,
     asOf?: string,
-  ): Promise<string> {
-    const write = <Row>(columns: readonly CsvColumn<Row>[], rows: Row[]) => csvFile(columns, rows);
+  ): Promise<CsvRecords> {
     switch (kind) {
       case 'customers':
-        return write(customerExportColumns, await customerExportRows(db, scope));
+        return csvRecords(customerExportColumns, customerExportRows(source, scope));
       case 'invoices':
-        return write(invoiceExportColumns, await invoiceExportRows(db, scope));
+        return csvRecords(invoiceExportColumns, invoiceExportRows(source, scope));
       case 'payments':
-        return write(paymentExportColumns, await paymentExportRows(db, scope));
+        return csvRecords(paymentExportColumns, paymentExportRows(source, scope));
       case 'adjustments':
-        return write(adjustmentExportColumns, await adjustmentExportRows(db, scope));
+        return csvRecords(adjustmentExportColumns, adjustmentExportRows(source, scope));
       case 'aging':
-        return write(agingCsvColumns, await agingRows(scope, asOf));
+        // One row per customer and currency, summed by the ledger: small whatever the ledger.
+        return csvRecords(agingCsvColumns, await agingRows(scope, asOf));
       case 'timeline':
-        return write(timelineCsvColumns, await timelineRows(scope));
+        return csvRecords(timelineCsvColumns, timelineExportRows(source, scope));
     }
+  }
+
+  /** Writes one export to a new file in the exports folder, from a snapshot of its own. */
+  async function writeExport(input: CsvExportInput): Promise<string> {
+    const scope: ExportScope = { customerId: input.customerId };
+    const path = await newExportPath(deps.folder);
+    const reader = openExportReader(deps.databaseFile);
+    try {
+      await writeCsvFile(
+        path,
+        await recordsOf(input.kind, { db, sqlite: reader.sqlite }, scope, input.asOf),
+      );
+    } finally {
+      reader.close();
+    }
+    return path;
   }
 
   async function statement(input: StatementInput): Promise<CurrencyStatement[]> {
@@ -114,21 +138,32 @@ export function createExportsService(deps: {
   }
 
   return {
-    csvText: (kind, scope) => csvText(kind, scope),
+    // Read whole at once (synchronously, so the app's connection is free again at once).
+    csvText: async (kind, scope) =>
+      [...(await recordsOf(kind, { db, sqlite: deps.sqlite }, scope))].join(''),
 
     async csv(input) {
-      const scope: ExportScope = { customerId: input.customerId };
       let who = '';
       if (input.customerId !== undefined) {
         who = ` - ${(await requireCustomer(db, input.customerId)).name}`;
       }
       const { today } = await deps.context();
-      const text = await csvText(input.kind, scope, input.asOf);
       const date = input.kind === 'aging' ? (input.asOf ?? today) : today;
-      return {
-        fileName: safeFileName(`Goodwill ${input.kind} ${date}${who}`, 'csv'),
-        contentBase64: Buffer.from(text, 'utf8').toString('base64'),
-      };
+      const fileName = safeFileName(`Goodwill ${input.kind} ${date}${who}`, 'csv');
+      // Desktop: where to save it is asked first, so nothing is written for a cancelled save.
+      const target = deps.saveFileAs ? await deps.saveFileAs(fileName) : undefined;
+      if (target === null) return { via: 'cancelled' };
+      const path = await writeExport(input);
+      if (target !== undefined) {
+        await moveFile(path, target);
+        return { via: 'saved', fileName: basename(target), path: target };
+      }
+      const ticket = deps.downloads.offer({
+        path,
+        fileName,
+        contentType: 'text/csv; charset=utf-8',
+      });
+      return { via: 'download', fileName, ticket };
     },
 
     statement,

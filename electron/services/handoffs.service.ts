@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import { daysOverdue } from '../../shared/aging';
 import { AppError } from '../../shared/api/errors';
@@ -130,6 +131,8 @@ async function readSignedCopies(dataDir: string, data: DossierData) {
 
 export function createHandoffsService(deps: {
   db: Kysely<DB>;
+  /** The same connection, raw: the export's rows are read from it one at a time. */
+  sqlite: Database.Database;
   clock: Clock;
   context: () => Promise<BusinessContext>;
   settings: SettingsService;
@@ -206,7 +209,7 @@ export function createHandoffsService(deps: {
       ]);
       const now = deps.clock.now();
       const data = await readDossierData(
-        db,
+        { db, sqlite: deps.sqlite },
         customer.id,
         dossierInterest(await deps.interestClaims(customer.id)),
       );

@@ -57,8 +57,20 @@ export interface StatementEmailResult {
   alreadyQueued: boolean;
 }
 
+/**
+ * What became of an exported file. Never the file itself: an export can be hundreds of MB, too
+ * much for a JSON answer or the page's memory.
+ */
+export type CsvExportResult =
+  /** Headless: the browser fetches it once, soon, from `downloadPath(ticket)` (downloads.ts). */
+  | { via: 'download'; fileName: string; ticket: string }
+  /** Desktop: saved where the owner chose in the save dialog. */
+  | { via: 'saved'; fileName: string; path: string }
+  /** Desktop: the save dialog was closed; nothing was written. */
+  | { via: 'cancelled' };
+
 export const exportMethods = {
-  'exports.csv': method(csvExportSchema).returns<DocumentFile>(),
+  'exports.csv': method(csvExportSchema).returns<CsvExportResult>(),
   'statements.pdf': method(statementSchema).returns<DocumentFile>(),
   /** The statement letter, with the statement PDF attached, into the outbox (at most once). */
   'statements.email': method(statementSchema).returns<StatementEmailResult>(),

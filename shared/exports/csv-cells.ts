@@ -65,22 +65,30 @@ export interface CsvColumn<Row> {
   value: (row: Row) => string;
 }
 
-/** The whole file: BOM, header and one record per row. */
-export function csvFile<Row>(columns: readonly CsvColumn<Row>[], rows: Iterable<Row>): string {
+/**
+ * The file record by record: the BOM and header first, then one record per row, each made as
+ * it is asked for. The one way a CSV file is written: kept whole in memory by `csvFile` (small
+ * files, the dossier), or written to disk a chunk at a time (the exports, any size).
+ */
+export function* csvRecords<Row>(
+  columns: readonly CsvColumn<Row>[],
+  rows: Iterable<Row>,
+): Generator<string, void, undefined> {
   const kinds = columns.map((column) => column.kind);
-  const parts = [
-    bom,
+  yield bom +
     csvRecord(
       columns.map((column) => column.header),
       columns.map(() => 'text'),
-    ),
-  ];
-  for (const row of rows)
-    parts.push(
-      csvRecord(
-        columns.map((column) => column.value(row)),
-        kinds,
-      ),
     );
-  return parts.join('');
+  for (const row of rows) {
+    yield csvRecord(
+      columns.map((column) => column.value(row)),
+      kinds,
+    );
+  }
+}
+
+/** The whole file as one string: BOM, header and one record per row. */
+export function csvFile<Row>(columns: readonly CsvColumn<Row>[], rows: Iterable<Row>): string {
+  return [...csvRecords(columns, rows)].join('');
 }
