@@ -39,6 +39,7 @@ export async function startHeadless(options: {
       staticDir: options.staticDir,
       port: options.port,
       log: options.log,
+      downloads: app.downloads,
     });
   } catch (error) {
     await app.close();

@@ -33,6 +33,7 @@ import {
 } from './security';
 import { resolveStaticFile } from './static-files';
 import { pdfPrinter } from './print-pdf';
+import { saveDialog } from './save-dialog';
 
 const log = createConsoleLogger();
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -74,6 +75,8 @@ async function start() {
     openFile: (path) => shell.openPath(path),
     // An invoice or a plan's agreement opens in the PDF viewer with the print dialog over it.
     printPdf: pdfPrinter(BrowserWindow, () => mainWindow),
+    // A CSV export is saved where the owner picks, starting in their Downloads folder.
+    saveFileAs: saveDialog(dialog, () => mainWindow, app.getPath('downloads')),
   });
   registerApi(ipcHost(ipcMain, isTrustedSender), core.services, log);
   protocol.handle(appScheme, serveRenderer);

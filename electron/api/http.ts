@@ -9,18 +9,26 @@
  * - every /api call carries the per-run token as a bearer header (compared in constant
  *   time; never accepted from a query string or cookie), and a JSON content type, which a
  *   plain form cannot send;
- * - bodies are limited in size; no CORS headers are ever sent.
+ * - bodies are limited in size; no CORS headers are ever sent;
+ * - a download (`GET /downloads/<ticket>`, shared/api/downloads.ts) is followed by an ordinary
+ *   link, which cannot carry the token: the one-time ticket, handed out by a token-checked call,
+ *   stands in for it (401 without one, 404 for one unknown, used or expired), with the same
+ *   Host, Origin and Sec-Fetch-Site checks as the API.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMethodName, type MethodName } from '../../shared/api/contract';
+import { downloadRoute, downloadTicketPattern } from '../../shared/api/downloads';
 import { maxSignedAgreementBytes } from '../../shared/api/plans';
 import type { ApiError, ApiResult, ErrorCode } from '../../shared/api/errors';
+import type { Downloads } from '../exports/downloads';
 import type { Logger } from '../logger';
 import { pageSecurityHeaders } from '../security';
 import { resolveStaticFile } from '../static-files';
+import { attachmentDisposition } from './content-disposition';
 import type { MethodTable } from './register';
 
 export const defaultBodyLimit = 1024 * 1024;
@@ -43,6 +51,8 @@ export interface HttpServerOptions {
   port: number;
   log: Logger;
   bodyLimit?: number;
+  /** One-time downloads (CSV exports); none are served when left out. */
+  downloads?: Pick<Downloads, 'take'>;
 }
 
 export interface RunningServer {
@@ -131,11 +141,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
   }
 
-  function checkApiCaller(req: IncomingMessage) {
+  function checkSameSite(req: IncomingMessage) {
     const site = req.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') {
       refuse(403, 'forbidden', 'Requests from other sites are not allowed.');
     }
+  }
+
+  function checkApiCaller(req: IncomingMessage) {
+    checkSameSite(req);
     const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
     if (!match || !timingSafeEqual(digest(match[1]!), tokenDigest)) {
       refuse(401, 'unauthorized', 'Open Goodwill from the address it printed when it started.');
@@ -170,6 +184,44 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     sendJson(res, result.ok ? 200 : statusOf[result.error.code], result);
   }
 
+  async function serveDownload(req: IncomingMessage, res: ServerResponse, path: string) {
+    checkSameSite(req);
+    if (req.method !== 'GET') refuse(405, 'invalid_input', 'Downloads are only read, with GET.');
+    const ticket = path.slice(downloadRoute.length);
+    if (!downloadTicketPattern.test(ticket)) {
+      refuse(401, 'unauthorized', 'A download needs its ticket from Goodwill: export it again.');
+    }
+    const file = options.downloads?.take(ticket);
+    if (!file) {
+      refuse(404, 'not_found', 'This download has been used or has expired: export it again.');
+    }
+    let size: number;
+    try {
+      size = (await stat(file.path)).size;
+    } catch (error) {
+      await file.remove();
+      throw error;
+    }
+    res.writeHead(200, {
+      'Content-Type': file.contentType,
+      'Content-Length': size,
+      'Content-Disposition': attachmentDisposition(file.fileName),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      // Should a browser show it rather than save it, it still runs nothing.
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    });
+    // Streamed from disk; the file goes once sent, or once the download is abandoned.
+    const stream = createReadStream(file.path);
+    res.once('close', () => {
+      stream.destroy();
+      void file.remove();
+    });
+    stream.on('error', () => res.destroy()).pipe(res);
+  }
+
   async function servePage(req: IncomingMessage, res: ServerResponse, path: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       refuse(405, 'invalid_input', 'Pages are only read.');
@@ -189,7 +241,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = path === '/api' || path.startsWith('/api/') ? serveApi : servePage;
+    const route =
+      path === '/api' || path.startsWith('/api/')
+        ? serveApi
+        : path.startsWith(downloadRoute)
+          ? serveDownload
+          : servePage;
     Promise.resolve()
       .then(() => {
         checkOrigin(req);

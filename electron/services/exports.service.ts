@@ -18,7 +18,7 @@ import type {
 import type { DocumentFile } from '../../shared/api/invoices';
 import { fromColumns } from '../../shared/columns';
 import type { Clock } from '../../shared/dates';
-import { csvFile, csvRecords, type CsvColumn } from '../../shared/exports/csv-cells';
+import { csvRecords } from '../../shared/exports/csv-cells';
 import {
   adjustmentExportColumns,
   customerExportColumns,

@@ -75,11 +75,13 @@ export function* csvRecords<Row>(
   rows: Iterable<Row>,
 ): Generator<string, void, undefined> {
   const kinds = columns.map((column) => column.kind);
-  yield bom +
+  yield (
+    bom +
     csvRecord(
       columns.map((column) => column.header),
       columns.map(() => 'text'),
-    );
+    )
+  );
   for (const row of rows) {
     yield csvRecord(
       columns.map((column) => column.value(row)),

@@ -3,7 +3,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CsvExportKind } from '../../../shared/api/exports';
 import { call } from '../../api';
-import { saveFile } from '../../components/save-file';
+import { receiveExport } from '../../components/receive-export';
 
 const choices: { kind: CsvExportKind; label: string }[] = [
   { kind: 'customers', label: 'Customers' },
@@ -18,12 +18,14 @@ const choices: { kind: CsvExportKind; label: string }[] = [
 export function DataExports() {
   const [busy, setBusy] = useState<CsvExportKind | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
 
   async function download(kind: CsvExportKind) {
     setBusy(kind);
     setProblem(null);
+    setSaved(null);
     try {
-      saveFile(await call('exports.csv', { kind }), 'text/csv');
+      setSaved(receiveExport(await call('exports.csv', { kind })));
     } catch (error) {
       setProblem((error as Error).message);
     } finally {
@@ -51,6 +53,11 @@ export function DataExports() {
           </Button>
         ))}
       </Group>
+      {saved && (
+        <Text size="sm" role="status">
+          {saved}
+        </Text>
+      )}
       {problem && (
         <Text size="sm" c="red" role="alert">
           {problem}
