@@ -4,7 +4,8 @@
  * the Today queue with the dossier downloaded.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { pdfPages } from '../electron/testing/pdf-text';
@@ -91,6 +92,24 @@ test('Settings → Your data exports customers as CSV a spreadsheet opens safely
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
   expect(rows.map((row) => row.name)).toContain("'=SUM(1+1)");
+
+  // Invoices: one row per line, amounts as plain numbers, the formula-looking name made safe.
+  const invoices = await settings.exportCsv('Invoices');
+  expect(invoices.suggestedFilename()).toBe('Goodwill invoices 2027-03-15.csv');
+  const invoiceBytes = await readFile(await invoices.path());
+  expect(invoiceBytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  expect(invoiceBytes.toString('utf8')).toContain('\r\n');
+  const invoiceRows = parse(invoiceBytes, { bom: true, columns: true }) as Record<string, string>[];
+  expect(invoiceRows.find((row) => row.invoice_number === 'EV-1')).toMatchObject({
+    customer_name: "'=SUM(1+1)",
+    state: 'open',
+    line_number: '1',
+    line_description: 'Plumbing',
+    invoice_total: '120.00',
+    open: '120.00',
+  });
+  // Nothing is left behind in the data folder once the browser has the files.
+  await expect.poll(() => readdir(join(server.current.dataDir, 'exports'))).toEqual([]);
 });
 
 test('a +90 customer is handed over from Today: the dossier downloads and chasing stops', async ({

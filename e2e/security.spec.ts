@@ -5,15 +5,17 @@ import { AppPage } from './pages/AppPage';
 
 const server = serverForThisFile({ onboarded: true });
 
-function rawStatus(port: number, headers: Record<string, string>, body = '{}'): Promise<number> {
+function rawStatus(
+  port: number,
+  headers: Record<string, string>,
+  body = '{}',
+  { method = 'POST', path = '/api/settings.update' } = {},
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method: 'POST', path: '/api/settings.update', headers },
-      (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      },
-    );
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
     req.on('error', reject);
     req.end(body);
   });
@@ -139,4 +141,113 @@ test('opened without its token, the app says how to open it and shows no data', 
     page.getByRole('heading', { name: 'Please open Goodwill from its own link' }),
   ).toBeVisible();
   await expect(page.getByText(sampleBusiness.businessName)).toBeHidden();
+});
+
+/** A fresh one-time download of the customers export, asked for with the token. */
+async function exportTicket(): Promise<string> {
+  const reply = await server.current.api<{ value: { via: string; ticket: string } }>(
+    'exports.csv',
+    { kind: 'customers' },
+  );
+  expect(reply.status).toBe(200);
+  expect(reply.body.value.via).toBe('download');
+  return reply.body.value.ticket;
+}
+
+const downloadUrl = (ticket: string) => `${server.current.origin}/downloads/${ticket}`;
+
+test.describe('one-time downloads', () => {
+  test('only a caller with the token gets a ticket: 401 without it', async ({ request: http }) => {
+    const reply = await http.post(`${server.current.origin}/api/exports.csv`, {
+      data: { kind: 'customers' },
+    });
+    expect(reply.status()).toBe(401);
+    expect(JSON.stringify(await reply.json())).not.toContain('ticket');
+  });
+
+  test('a download without a ticket is refused: 401', async ({ request: http }) => {
+    for (const path of ['/downloads/', '/downloads/not-a-ticket']) {
+      const reply = await http.get(`${server.current.origin}${path}`, {
+        // Even with the API's token: a download answers to its ticket only.
+        headers: { Authorization: `Bearer ${server.current.token}` },
+      });
+      expect(reply.status(), path).toBe(401);
+      expect(await reply.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+  });
+
+  test('a ticket serves its file once: the next time, or an unknown one, is 404', async ({
+    request: http,
+  }) => {
+    const ticket = await exportTicket();
+    const first = await http.get(downloadUrl(ticket));
+    expect(first.status()).toBe(200);
+    expect(first.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect(first.headers()['content-disposition']).toMatch(
+      /^attachment; filename="Goodwill customers 2027-03-15\.csv"/,
+    );
+    expect(first.headers()['cache-control']).toBe('no-store');
+    expect(first.headers()['access-control-allow-origin']).toBeUndefined();
+    expect((await first.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+
+    const again = await http.get(downloadUrl(ticket));
+    expect(again.status()).toBe(404);
+    expect(await again.json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const unknown = await http.get(downloadUrl('A'.repeat(43)));
+    expect(unknown.status()).toBe(404);
+  });
+
+  test('a foreign Host or Origin, or another site, is refused (403) and spends nothing', async ({
+    request: http,
+  }) => {
+    const { port } = server.current;
+    const ticket = await exportTicket();
+    const get = { method: 'GET', path: `/downloads/${ticket}` };
+    expect(await rawStatus(port, { Host: `attacker.example:${port}` }, '', get)).toBe(403);
+    expect(
+      await rawStatus(
+        port,
+        { Host: `127.0.0.1:${port}`, Origin: 'https://attacker.example' },
+        '',
+        get,
+      ),
+    ).toBe(403);
+    expect(
+      await rawStatus(port, { Host: `127.0.0.1:${port}`, 'Sec-Fetch-Site': 'cross-site' }, '', get),
+    ).toBe(403);
+    // Refused before the ticket was looked at: it still serves its owner.
+    expect((await http.get(downloadUrl(ticket))).status()).toBe(200);
+  });
+
+  test('a page from another site cannot read or spend a download, even knowing the ticket', async ({
+    page,
+    request: http,
+  }) => {
+    const attacker: Server = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<!doctype html><title>Attacker</title>');
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    const attackerPort = (attacker.address() as AddressInfo).port;
+    const ticket = await exportTicket();
+    try {
+      await page.goto(`http://localhost:${attackerPort}/`);
+      const outcome = await page.evaluate(async (url) => {
+        const results: string[] = [];
+        try {
+          await (await fetch(url)).text();
+          results.push('read');
+        } catch {
+          results.push('blocked');
+        }
+        // An opaque request still reaches the server, which must refuse it.
+        await fetch(url, { mode: 'no-cors' }).catch(() => undefined);
+        return results;
+      }, downloadUrl(ticket));
+      expect(outcome).toEqual(['blocked']);
+      expect((await http.get(downloadUrl(ticket))).status()).toBe(200);
+    } finally {
+      await new Promise((resolve) => attacker.close(resolve));
+    }
+  });
 });

@@ -16,9 +16,12 @@ const chunkChars = 64 * 1024;
 export async function writeCsvFile(path: string, records: Iterable<string>): Promise<number> {
   // Up to 1 MB queued before waiting: computing the next records overlaps the disk's work.
   const out = createWriteStream(path, { flags: 'wx', highWaterMark: 1024 * 1024 });
-  const opened = once(out, 'open');
+  // Not ours to remove if it could not be made (one already there, say).
+  await once(out, 'open');
+  // A failed write also rejects the `drain` or `finished` awaited below, which is where it is
+  // handled; this listener only keeps it from being an uncaught error meanwhile.
+  out.on('error', () => undefined);
   try {
-    await opened;
     let chunk = '';
     for (const record of records) {
       chunk += record;

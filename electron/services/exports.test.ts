@@ -4,11 +4,15 @@
  * the statement's figures read back from the PDF with pdftotext, and bad input refused by field
  * with nothing written.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { MethodName } from '../../shared/api/contract';
+import type { CsvExportResult } from '../../shared/api/exports';
 import type { DocumentFile } from '../../shared/api/invoices';
 import type { Customer, Invoice, Payment } from '../../shared/ledger';
+import type { AppOptions } from '../app';
 import { exportedCsv, type ExportedCsv } from '../testing/exported-csv';
 import { startLedgerApp } from '../testing/ledger-app';
 import { pdfPages } from '../testing/pdf-text';
@@ -30,8 +34,8 @@ const tempDir = useTempDirs();
  *   EUR:    INV E 02-15 €80.00 (due 03-15).
  * Closing £750.00 = B open £1,100.00 (11 days late on 02-28: 1–30 days) − £350.00 unapplied.
  */
-async function handWorkedLedger() {
-  const ledger = await startLedgerApp(await tempDir());
+async function handWorkedLedger(desktop: Pick<AppOptions, 'saveFileAs'> = {}) {
+  const ledger = await startLedgerApp(await tempDir(), undefined, desktop);
   const { ok } = ledger;
   const ana = await ok<Customer>('customers.create', {
     name: '=HYPERLINK("http://evil.example","Ana")',
@@ -241,6 +245,67 @@ describe('exports.csv', () => {
       if (!result.ok) expect(result.error).toMatchObject({ code, field });
     }
     expect(fingerprint()).toBe(before);
+  });
+
+  it('leaves nothing in the data folder but a file waiting for its download', async () => {
+    const ledger = await handWorkedLedger();
+    const folder = join(ledger.app.databaseFile, '..', 'exports');
+    const waiting = await ledger.ok<CsvExportResult>('exports.csv', { kind: 'payments' });
+    expect(waiting).toMatchObject({
+      via: 'download',
+      fileName: 'Goodwill payments 2027-03-15.csv',
+    });
+    expect(await readdir(folder)).toHaveLength(1);
+    await exportedCsv(ledger, { kind: 'customers' });
+    expect(await readdir(folder)).toHaveLength(1);
+    // An app that stops drops what was never fetched.
+    await ledger.app.close();
+    expect(await readdir(folder)).toEqual([]);
+  });
+});
+
+describe('exports.csv in the desktop app', () => {
+  it('asks where to save first, then writes the same file there', async () => {
+    const chosen = await tempDir();
+    const asked: string[] = [];
+    const desktop = await handWorkedLedger({
+      saveFileAs: (fileName) => {
+        asked.push(fileName);
+        return Promise.resolve(join(chosen, `mine ${fileName}`));
+      },
+    });
+    const saved = await desktop.ok<CsvExportResult>('exports.csv', { kind: 'invoices' });
+    expect(asked).toEqual(['Goodwill invoices 2027-03-15.csv']);
+    const path = join(chosen, 'mine Goodwill invoices 2027-03-15.csv');
+    expect(saved).toEqual({
+      via: 'saved',
+      fileName: 'mine Goodwill invoices 2027-03-15.csv',
+      path,
+    });
+    const headless = await handWorkedLedger();
+    const downloaded = await exportedCsv(headless, { kind: 'invoices' });
+    expect((await readFile(path)).equals(downloaded.bytes)).toBe(true);
+    expect(await readdir(join(desktop.app.databaseFile, '..', 'exports'))).toEqual([]);
+  });
+
+  it('writes nothing when the save is cancelled, or the input is wrong', async () => {
+    let asked = 0;
+    const desktop = await handWorkedLedger({
+      saveFileAs: () => {
+        asked += 1;
+        return Promise.resolve(null);
+      },
+    });
+    expect(await desktop.ok('exports.csv', { kind: 'customers' })).toEqual({ via: 'cancelled' });
+    expect(asked).toBe(1);
+    const wrong = await desktop.call('exports.csv', { kind: 'invoices', customerId: 999 });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'not_found', field: 'customerId' } });
+    // Refused before the dialog opened.
+    expect(asked).toBe(1);
+    // Not even the exports folder was made.
+    await expect(readdir(join(desktop.app.databaseFile, '..', 'exports'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 });
 

@@ -10,8 +10,11 @@ import { manualClock } from './temp-dir';
 export async function startLedgerApp(
   dataDir: string,
   now = '2027-03-15T09:00:00Z',
-  /** Where the SMTP password is kept, and extra TLS trust for the mail server. */
-  mail: Pick<AppOptions, 'secrets' | 'mailTls'> = {},
+  /**
+   * Where the SMTP password is kept, extra TLS trust for the mail server, and the desktop's
+   * save dialog (headless when left out).
+   */
+  mail: Pick<AppOptions, 'secrets' | 'mailTls' | 'saveFileAs'> = {},
 ) {
   const clock = manualClock(now);
   const log = createMemoryLogger();
