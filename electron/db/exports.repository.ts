@@ -122,7 +122,11 @@ export function* invoiceExportRows(
       settled,
     );
     const live = state === 'open' || state === 'partially_paid';
-    const common = {
+    const open = live ? openAmount(invoice.total_amount, settled) : 0;
+    const lines = linesOf(invoice.id);
+    // Each row written out whole, not spread from a shared part: hundreds of thousands of rows
+    // with one shape each are several times faster to make and to read than spread copies.
+    const row = (line: (typeof lines)[number] | null, lineNumber: number | null) => ({
       invoiceId: invoice.id,
       invoiceNumber: invoice.number,
       customerId: invoice.customer_id,
@@ -137,39 +141,25 @@ export function* invoiceExportRows(
       discountDays: invoice.discount_days,
       notes: invoice.notes,
       voidReason: invoice.void_reason,
+      lineNumber,
+      lineDescription: line?.description ?? '',
+      lineQuantity: line?.quantity ?? '',
+      lineUnitPrice: line?.unit_price ?? null,
+      lineTaxRate: line ? line.tax_rate : null,
+      lineNet: line?.net_amount ?? null,
+      lineTax: line?.tax_amount ?? null,
       invoiceNet: invoice.net_amount,
       invoiceTax: invoice.tax_amount,
       invoiceTotal: invoice.total_amount,
-      ...settled,
-      open: live ? openAmount(invoice.total_amount, settled) : 0,
+      paid: settled.paid,
+      credited: settled.credited,
+      writtenOff: settled.writtenOff,
+      open,
       source: invoice.source,
       externalId: invoice.external_id,
-    };
-    const lines = linesOf(invoice.id);
-    if (lines.length === 0) {
-      yield {
-        ...common,
-        lineNumber: null,
-        lineDescription: '',
-        lineQuantity: '',
-        lineUnitPrice: null,
-        lineTaxRate: null,
-        lineNet: null,
-        lineTax: null,
-      };
-    }
-    for (const [index, line] of lines.entries()) {
-      yield {
-        ...common,
-        lineNumber: index + 1,
-        lineDescription: line.description,
-        lineQuantity: line.quantity,
-        lineUnitPrice: line.unit_price,
-        lineTaxRate: line.tax_rate,
-        lineNet: line.net_amount,
-        lineTax: line.tax_amount,
-      };
-    }
+    });
+    if (lines.length === 0) yield row(null, null);
+    for (const [index, line] of lines.entries()) yield row(line, index + 1);
   }
 }
 
@@ -200,7 +190,13 @@ export function* paymentExportRows(
       .orderBy('a.id'),
   );
   for (const payment of rowsOf(sqlite, query.orderBy('p.date').orderBy('p.id'))) {
-    const common = {
+    // One customer's slice lists only what went to that customer's invoices.
+    const allocations = allocationsOf(payment.id).filter(
+      (a) => scope.customerId === undefined || a.customer_id === scope.customerId,
+    );
+    const refunded = minorFromSql(payment.refunded_sum);
+    // Written out whole, as invoice rows are (see there).
+    const row = (allocation: (typeof allocations)[number] | null) => ({
       paymentId: payment.id,
       customerId: payment.customer_id,
       customerName: payment.customer_name,
@@ -209,26 +205,16 @@ export function* paymentExportRows(
       amount: payment.amount,
       method: payment.method,
       reference: payment.reference,
-      refunded: minorFromSql(payment.refunded_sum),
+      refunded,
       unapplied: payment.amount - payment.applied_amount,
+      invoiceId: allocation?.invoice_id ?? null,
+      invoiceNumber: allocation?.number ?? '',
+      allocatedAmount: allocation?.amount ?? null,
       source: payment.source,
       externalId: payment.external_id,
-    };
-    // One customer's slice lists only what went to that customer's invoices.
-    const allocations = allocationsOf(payment.id).filter(
-      (a) => scope.customerId === undefined || a.customer_id === scope.customerId,
-    );
-    if (allocations.length === 0) {
-      yield { ...common, invoiceId: null, invoiceNumber: '', allocatedAmount: null };
-    }
-    for (const allocation of allocations) {
-      yield {
-        ...common,
-        invoiceId: allocation.invoice_id,
-        invoiceNumber: allocation.number,
-        allocatedAmount: allocation.amount,
-      };
-    }
+    });
+    if (allocations.length === 0) yield row(null);
+    for (const allocation of allocations) yield row(allocation);
   }
 }
 
