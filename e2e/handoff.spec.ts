@@ -1,6 +1,7 @@
 /**
  * Exports, statements and the agency handoff through the screens: a statement downloaded from
- * the Customer screen, a CSV from Settings → Your data, and a +90 customer handed over from
+ * the Customer screen, CSV files from Settings → Your data (downloaded by the browser from a
+ * one-time link, nothing left behind), and a +90 customer handed over from
  * the Today queue with the dossier downloaded.
  */
 import { execFile } from 'node:child_process';
@@ -79,7 +80,7 @@ test('a statement for a period downloads from the Customer screen', async ({ pag
   );
 });
 
-test('Settings → Your data exports customers as CSV a spreadsheet opens safely', async ({
+test('Settings → Your data downloads customers and invoices as CSV a spreadsheet opens safely', async ({
   page,
 }) => {
   await owing('=SUM(1+1)', 'EV-1', '2027-02-01');

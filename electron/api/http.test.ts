@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -338,5 +338,69 @@ describe('the headless server', () => {
     await stopped;
     running = undefined;
     await expect(callApi(port, 'app.info', {})).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
+describe('one-time downloads', () => {
+  async function ticketFor(port: number): Promise<string> {
+    const reply = await callApi(port, 'exports.csv', { kind: 'customers' });
+    expect(reply.status).toBe(200);
+    const { value } = reply.json() as { value: { via: string; ticket: string } };
+    expect(value.via).toBe('download');
+    return value.ticket;
+  }
+
+  it('serves an export once, as a CSV attachment, then removes it', async () => {
+    const headless = await serve();
+    const { port } = headless.server;
+    const ticket = await ticketFor(port);
+    const exportsFolder = join(headless.app.databaseFile, '..', 'exports');
+    expect(await readdir(exportsFolder)).toHaveLength(1);
+    // Only GET takes it: anything else is refused and leaves it there.
+    for (const method of ['HEAD', 'POST', 'DELETE']) {
+      expect((await send(port, { method, path: `/downloads/${ticket}` })).status).toBe(405);
+    }
+    const reply = await send(port, { path: `/downloads/${ticket}` });
+    expect(reply.status).toBe(200);
+    expect(reply.body.startsWith('\uFEFFcustomer_id,name,company,')).toBe(true);
+    expect(reply.headers).toMatchObject({
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="Goodwill customers 2027-03-15.csv"; filename*=UTF-8''Goodwill%20customers%202027-03-15.csv`,
+      'content-length': String(Buffer.byteLength(reply.body)),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+    await expect.poll(() => readdir(exportsFolder)).toEqual([]);
+    const again = await send(port, { path: `/downloads/${ticket}` });
+    expect(again.status).toBe(404);
+    expect(again.json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('wants a ticket, not the token: 401 without one, 404 for one it never gave', async () => {
+    const { server } = await serve();
+    for (const path of ['/downloads/', `/downloads/${token}`, '/downloads/../api']) {
+      const reply = await send(server.port, {
+        path,
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(reply.status, path).toBe(401);
+    }
+    expect((await send(server.port, { path: `/downloads/${'x'.repeat(43)}` })).status).toBe(404);
+  });
+
+  it.each([
+    ['a foreign Host', (port: number) => ({ Host: `evil.example:${port}` })],
+    ['a foreign Origin', () => ({ Origin: 'http://evil.example' })],
+    ['another site', () => ({ 'Sec-Fetch-Site': 'cross-site' })],
+  ])('refuses %s (403) before looking at the ticket', async (_name, headers) => {
+    const { server } = await serve();
+    const ticket = await ticketFor(server.port);
+    const refused = await send(server.port, {
+      path: `/downloads/${ticket}`,
+      headers: headers(server.port),
+    });
+    expect(refused.status).toBe(403);
+    expect((await send(server.port, { path: `/downloads/${ticket}` })).status).toBe(200);
   });
 });

@@ -7,6 +7,7 @@
  * without passing through the API: moved to where the owner chose in the desktop app's save
  * dialog, or offered headless as a one-time download (electron/exports/downloads.ts).
  */
+import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type {
@@ -15,6 +16,7 @@ import type {
   CsvExportResult,
   StatementInput,
 } from '../../shared/api/exports';
+import { AppError } from '../../shared/api/errors';
 import type { DocumentFile } from '../../shared/api/invoices';
 import { fromColumns } from '../../shared/columns';
 import type { Clock } from '../../shared/dates';
@@ -39,7 +41,7 @@ import {
 import { openExportReader } from '../db/export-reader';
 import { writeCsvFile } from '../exports/csv-file';
 import type { Downloads } from '../exports/downloads';
-import { moveFile, newExportPath } from '../exports/export-folder';
+import { moveFile, newExportPath, sweepExportFolder } from '../exports/export-folder';
 import type { SaveFileAs } from '../save-dialog';
 import type Database from 'better-sqlite3';
 import type { DB } from '../db/schema';
@@ -118,6 +120,8 @@ export function createExportsService(deps: {
   /** Writes one export to a new file in the exports folder, from a snapshot of its own. */
   async function writeExport(input: CsvExportInput): Promise<string> {
     const scope: ExportScope = { customerId: input.customerId };
+    // Tidy as we go: anything hours old in the folder was never fetched (the app stopped).
+    void sweepExportFolder(deps.folder).catch(() => undefined);
     const path = await newExportPath(deps.folder);
     const reader = openExportReader(deps.databaseFile);
     try {
@@ -155,7 +159,16 @@ export function createExportsService(deps: {
       if (target === null) return { via: 'cancelled' };
       const path = await writeExport(input);
       if (target !== undefined) {
-        await moveFile(path, target);
+        try {
+          await moveFile(path, target);
+        } catch (error) {
+          await rm(path, { force: true });
+          const reason = (error as NodeJS.ErrnoException).code ?? 'unknown';
+          throw new AppError(
+            'conflict',
+            `The file could not be saved at ${target} (${reason}). Please choose another place.`,
+          );
+        }
         return { via: 'saved', fileName: basename(target), path: target };
       }
       const ticket = deps.downloads.offer({

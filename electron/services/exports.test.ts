@@ -309,6 +309,17 @@ describe('exports.csv in the desktop app', () => {
   });
 });
 
+describe('exports.csv in the desktop app, saving where it cannot', () => {
+  it('says so, with the place, and leaves nothing behind', async () => {
+    const nowhere = join(await tempDir(), 'no such folder', 'x.csv');
+    const desktop = await handWorkedLedger({ saveFileAs: () => Promise.resolve(nowhere) });
+    const result = await desktop.call('exports.csv', { kind: 'customers' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!result.ok) expect(result.error.message).toContain(nowhere);
+    expect(await readdir(join(desktop.app.databaseFile, '..', 'exports'))).toEqual([]);
+  });
+});
+
 describe('statements.pdf', () => {
   it('prints the hand-worked figures: opening, every movement, closing and aging, per currency', async () => {
     const { app, ok, ana } = await handWorkedLedger();
