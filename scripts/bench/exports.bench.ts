@@ -178,7 +178,7 @@ export async function runExportsBench(): Promise<BenchResult> {
       title: `CSV exports of ${scale.customers} customers, ${scale.invoices} invoices, ${scale.payments} payments`,
       notes: [
         `Median of ${runs} runs each, export and floor alternating in the same process.`,
-        'The export streams: rows read one at a time from a read-only snapshot, the file written in 64 KB chunks and offered as a one-time download. Memory: the highest RSS and heap of this process above a collected heap, during one export and during one floor, measured before the timed runs.',
+        'The export streams: rows read one at a time from a read-only snapshot, the file written in 64 KB chunks and offered as a one-time download. Memory: the highest RSS and heap of this process above a collected heap, during one export and during one floor, measured before the timed runs. A collected heap is not given back to the system, so RSS counts only growth past what seeding already made the process use; the heap figure is the one that shows what each holds.',
       ],
       rows,
       details,
