@@ -128,7 +128,7 @@ test('check-ins, grace and a hardship pause are set on the builder, shown on the
   await dialog.getByRole('button', { name: 'Save the changes' }).click();
   await plan.fields.expectError(
     'Ask nothing until',
-    'The pause ends before the next payment, on 15 April 2027.',
+    'The pause must end before the next payment, due on 15 April 2027.',
   );
   expect((await plansOf(customerId))[0]).toMatchObject({
     checkInDays: 5,

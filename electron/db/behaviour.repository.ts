@@ -4,7 +4,7 @@
  * disputes and contacts, each in one grouped pass rather than a query per customer.
  */
 import type Database from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { PaidInvoice } from '../../shared/behaviour/figures';
 import type { CalendarDate } from '../../shared/dates';
 import { rowsAsArrays } from './aging.repository';
@@ -111,35 +111,39 @@ export async function paidInvoicesByCustomer(
 
 /**
  * Each customer's days late on every paid invoice, in order and joined ("0,0,3,9"), for
- * their usual lateness alone: a quarter of the work of reading each invoice in full.
- * Invoices with a write-off are in here too: `writtenOffPaidDaysLate` names them.
+ * their usual lateness alone: a quarter of the work of reading each invoice in full. And the
+ * days late of each paid invoice with a write-off (not a sign of how they pay), for the caller
+ * to take out. Both read on the one connection with nothing in between, so they agree.
  */
 export async function paidDaysLateInOrder(
   db: Kysely<DB>,
   sqlite: Database.Database,
   customerIds: readonly number[] | null,
-): Promise<[customerId: number, daysLate: string][]> {
-  if (customerIds?.length === 0) return [];
+): Promise<{
+  days: [customerId: number, daysLate: string][];
+  writtenOff: [customerId: number, daysLate: number][];
+}> {
+  if (customerIds?.length === 0) return { days: [], writtenOff: [] };
   const only = customerIds === null ? sql`` : sql`AND i.customer_id IN (${sql.join(customerIds)})`;
-  const query = sql`SELECT i.customer_id, group_concat(${daysLate} ORDER BY ${daysLate})
+  const days = sql`SELECT i.customer_id, group_concat(${daysLate} ORDER BY ${daysLate})
     FROM invoices i INDEXED BY invoices_paid_in_full
     WHERE ${paidInFull} ${only}
-    GROUP BY i.customer_id`;
-  return rowsAsArrays<[number, string]>(db, sqlite, query.compile(db));
-}
-
-/** The days late of each paid invoice that has a write-off: not a sign of how they pay. */
-export async function writtenOffPaidDaysLate(
-  db: Kysely<DB>,
-  customerIds: readonly number[] | null,
-): Promise<{ customer_id: number; days_late: number }[]> {
-  if (customerIds?.length === 0) return [];
-  const only = customerIds === null ? sql`` : sql`AND i.customer_id IN (${sql.join(customerIds)})`;
+    GROUP BY i.customer_id`.compile(db);
   // From the write-offs (a thousand or so) to their invoices, not the other way round.
-  const { rows } = await sql<{ customer_id: number; days_late: number }>`
-    SELECT i.customer_id, ${daysLate} AS days_late FROM invoices i
-    WHERE i.id IN (SELECT invoice_id FROM write_offs) AND ${paidInFull} ${only}`.execute(db);
-  return rows;
+  const writtenOff = sql`SELECT i.customer_id, ${daysLate} FROM invoices i
+    WHERE i.id IN (SELECT invoice_id FROM write_offs) AND ${paidInFull} ${only}`.compile(db);
+  const run = <Row>(query: CompiledQuery) =>
+    sqlite
+      .prepare(query.sql)
+      .raw(true)
+      .all(...query.parameters) as Row[];
+  // better-sqlite3 reads synchronously: holding the connection, nothing runs between the two.
+  return db.connection().execute(() =>
+    Promise.resolve({
+      days: run<[number, string]>(days),
+      writtenOff: run<[number, number]>(writtenOff),
+    }),
+  );
 }
 
 const byPaidDate = (a: { paidOn: string; id: number }, b: { paidOn: string; id: number }) =>

@@ -1,8 +1,8 @@
 /** Opens the ledger: one SQLite file, through better-sqlite3, typed by Kysely. */
 import Database from 'better-sqlite3';
-import { Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from './schema';
-import { GuardedSqliteDialect } from './transaction-guard';
+import { GuardedKysely, GuardedSqliteDialect } from './transaction-guard';
 
 export interface Connection {
   /** The typed query builder every repository uses. */
@@ -23,7 +23,7 @@ export function openConnection(file: string): Connection {
   // Another process (a backup tool, a second window) may hold the lock briefly: wait.
   sqlite.pragma('busy_timeout = 5000');
   // A query on `db` inside a transaction throws rather than hangs (transaction-guard.ts).
-  const db = new Kysely<DB>({ dialect: new GuardedSqliteDialect({ database: sqlite }) });
+  const db = new GuardedKysely<DB>({ dialect: new GuardedSqliteDialect({ database: sqlite }) });
   return { db, sqlite };
 }
 

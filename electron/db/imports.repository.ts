@@ -5,6 +5,7 @@
  * scripts/bench/import.bench.ts). Writers are only handed out with a `Transaction<DB>`:
  * they run on the same connection, inside the transaction Kysely has opened.
  */
+import { livePlanStates } from '../../shared/api/plans';
 import type Database from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { DB } from './schema';
@@ -37,7 +38,7 @@ export interface LedgerInvoice {
 const invoiceColumns = `id, customer_id, number, source, issue_date, due_date, currency, total_amount,
   tax_amount, settled_amount, is_draft, voided_at,
   EXISTS (SELECT 1 FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
-    WHERE pi.invoice_id = invoices.id AND p.state IN ('proposed', 'active')) AS in_live_plan`;
+    WHERE pi.invoice_id = invoices.id AND p.state IN (${livePlanStates.map((state) => `'${state}'`).join(', ')})) AS in_live_plan`;
 
 type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
 

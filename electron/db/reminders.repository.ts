@@ -3,6 +3,7 @@
  * of customers (an id list passed as JSON and unpacked with json_each, so thousands of ids
  * cost one bound parameter). Nothing here loops over rows in SQL's place.
  */
+import { livePlanStates } from '../../shared/api/plans';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from './schema';
 
@@ -326,6 +327,6 @@ export async function livePlansOfInvoices(
     .innerJoin('plans as p', 'p.id', 'pi.plan_id')
     .select(['pi.invoice_id', 'pi.plan_id'])
     .where(among('pi.invoice_id', invoiceIds))
-    .where('p.state', 'in', ['proposed', 'active'])
+    .where('p.state', 'in', livePlanStates)
     .execute();
 }

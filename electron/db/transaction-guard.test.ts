@@ -84,4 +84,38 @@ describe('calls that are not inside the transaction', () => {
     expect(customers()).toEqual(['Ana Pereira', 'Bob Okafor']);
     await closeConnection(connection);
   });
+
+  it('the code that started it, not waiting for it, still waits its turn', async () => {
+    const { connection, db, customers, insert } = await ledger();
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    let inside!: () => void;
+    const started = new Promise<void>((resolve) => (inside = resolve));
+    // Started and not awaited here: this code is not inside the transaction.
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.insertInto('customers').values(insert('Ana Pereira')).execute();
+      inside();
+      await held;
+    });
+    await started;
+    const meanwhile = db.insertInto('customers').values(insert('Bob Okafor')).execute();
+    letGo();
+    await Promise.all([transaction, meanwhile]);
+    expect(customers()).toEqual(['Ana Pereira', 'Bob Okafor']);
+    await closeConnection(connection);
+  });
+
+  it('work the callback leaves running while it is open is refused; the transaction still commits', async () => {
+    const { connection, db, customers, insert } = await ledger();
+    let leftBehind!: Promise<unknown>;
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('customers').values(insert('Ana Pereira')).execute();
+      leftBehind = db.selectFrom('customers').select('id').execute();
+      // Settled before the callback returns, so it cannot hang the transaction.
+      await leftBehind.catch(() => undefined);
+    });
+    await expect(leftBehind).rejects.toBeInstanceOf(TransactionWaitsOnItself);
+    expect(customers()).toEqual(['Ana Pereira']);
+    await closeConnection(connection);
+  });
 });

@@ -2,18 +2,25 @@
  * A query on `db` from inside `db.transaction().execute(trx => ...)` waits for the one
  * connection the transaction holds, which is only let go when the callback ends: the call
  * waits on itself for ever, and the app hangs with no error (reading settings that way did
- * it once). This driver makes that mistake throw at once, naming the fix.
+ * it once). Here that mistake throws at once, naming the fix.
  *
  * It knows the difference from a second, independent call waiting its turn (which is right,
- * and must still wait) by the async context: the transaction marks the context its callback
- * runs in, and only calls made from that context are refused, and only while it is open.
+ * and must still wait) by the async context: the transaction's callback runs inside a mark
+ * (`AsyncLocalStorage.run`, so the mark reaches the callback and what it starts, nothing
+ * else), and only calls made under the mark, while the transaction is open, are refused.
+ * Work the callback starts and leaves to run later is refused too while the transaction is
+ * open (it would have waited for the commit, reading what the callback could not yet see);
+ * once the transaction has ended it runs as usual.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
+  Kysely,
   SqliteDialect,
   type DatabaseConnection,
   type Driver,
   type QueryCompiler,
+  type Transaction,
+  type TransactionBuilder,
   type TransactionSettings,
 } from 'kysely';
 
@@ -34,9 +41,9 @@ export class TransactionWaitsOnItself extends Error {
   }
 }
 
+/** Kysely's driver, refusing a connection to a call made under an open transaction's mark. */
 class GuardedDriver implements Driver {
   readonly #inner: Driver;
-  readonly #transactions = new WeakMap<DatabaseConnection, OpenTransaction>();
 
   constructor(inner: Driver) {
     this.#inner = inner;
@@ -54,22 +61,14 @@ class GuardedDriver implements Driver {
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    const transaction = { open: true };
-    this.#transactions.set(connection, transaction);
-    // Called (and awaited) by Kysely just before it runs the callback: marking the context
-    // here marks what the callback runs in. Work the callback leaves behind sees `open`
-    // turn false when the transaction ends, and is free again then.
-    transactionOfContext.enterWith(transaction);
     return this.#inner.beginTransaction(connection, settings);
   }
 
   commitTransaction(connection: DatabaseConnection): Promise<void> {
-    this.#end(connection);
     return this.#inner.commitTransaction(connection);
   }
 
   rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    this.#end(connection);
     return this.#inner.rollbackTransaction(connection);
   }
 
@@ -104,17 +103,34 @@ class GuardedDriver implements Driver {
   destroy(): Promise<void> {
     return this.#inner.destroy();
   }
-
-  #end(connection: DatabaseConnection): void {
-    const transaction = this.#transactions.get(connection);
-    if (transaction) transaction.open = false;
-    this.#transactions.delete(connection);
-  }
 }
 
 /** Kysely's SQLite dialect, with the guard above around its driver. */
 export class GuardedSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new GuardedDriver(super.createDriver());
+  }
+}
+
+/** Kysely whose transactions run their callback under the mark the driver looks for. */
+export class GuardedKysely<DB> extends Kysely<DB> {
+  override transaction(): TransactionBuilder<DB> {
+    const builder = super.transaction();
+    const execute = <T>(callback: (trx: Transaction<DB>) => Promise<T>): Promise<T> => {
+      const transaction: OpenTransaction = { open: true };
+      return builder
+        .execute((trx) => transactionOfContext.run(transaction, () => callback(trx)))
+        .finally(() => {
+          transaction.open = false;
+        });
+    };
+    // Only `execute` changes; the rest (isolation level, access mode) is the builder's own.
+    return new Proxy(builder, {
+      get(target, key) {
+        if (key === 'execute') return execute;
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
   }
 }

@@ -72,6 +72,10 @@ export function matchPlan(
     plan.errorCount += 1;
     plan.issues.push({ row, message, severity: 'error' });
   };
+  const warning = (row: number, message: string) => {
+    plan.warningCount += 1;
+    plan.issues.push({ row, message, severity: 'warning' });
+  };
   const ledgerCustomers = new Map<string, LedgerCustomer>();
   for (const customer of reads.customers.all()) {
     const key = customerKey(customer.name);
@@ -89,7 +93,8 @@ export function matchPlan(
   const customerIdOf = new Map(customers.map((m) => [m.planned.key, m.existing?.id ?? null]));
 
   const invoices: InvoiceMatch[] = [];
-  for (const planned of plan.invoices) {
+  for (const fileRow of plan.invoices) {
+    let planned = fileRow;
     const existing =
       (planned.externalId !== null ? found.byExternalId.get(planned.externalId) : undefined) ??
       found.byNumber.get(planned.number);
@@ -125,18 +130,28 @@ export function matchPlan(
       );
       continue;
     }
-    // A plan is an agreement over what the invoices came to: a new total, or a void, is for
+    // A plan is an agreement over what its invoices came to: a new total, or a void, is for
     // the owner to settle with the customer (a credit note, or new terms), not for a file.
-    if (
-      existing.in_live_plan === 1 &&
-      (existing.total_amount !== planned.total ||
-        (planned.standing === 'void' && existing.voided_at === null))
-    ) {
-      conflict(
-        planned.row,
-        `Invoice ${existing.number} is in a payment plan agreed with the customer, so the file's ${planned.standing === 'void' ? 'void' : 'new total'} was not taken; credit it, or agree new terms for the plan, in Goodwill.`,
-      );
-      continue;
+    // What the file says was paid still comes in: the plan counts it.
+    if (existing.in_live_plan === 1) {
+      if (planned.standing === 'void' && existing.voided_at === null) {
+        conflict(
+          planned.row,
+          `Invoice ${existing.number} is in a payment plan agreed with the customer, so the file's void was not taken; credit it, or call the plan off first, in Goodwill.`,
+        );
+        continue;
+      }
+      if (existing.total_amount !== planned.total) {
+        warning(
+          planned.row,
+          `Invoice ${existing.number} is in a payment plan agreed with the customer, so it keeps its total in Goodwill; ${
+            planned.total > existing.total_amount
+              ? "the file's higher total was not taken. If more is owed, agree new terms for the plan."
+              : "the file's lower total was not taken. Add a credit note for the difference, and the plan asks for less."
+          }`,
+        );
+        planned = { ...planned, total: existing.total_amount };
+      }
     }
     const otherSettled = existing.settled_amount - (importedPaid?.amount ?? 0);
     const paidToImport = planned.standing === 'open' ? Math.max(0, planned.paid - otherSettled) : 0;

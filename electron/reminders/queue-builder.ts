@@ -171,7 +171,9 @@ export async function buildQueue(db: Kysely<DB>, context: QueueContext): Promise
       if (proposal.kind !== 'paused') continue;
       const summary = summarise(situation, proposal.invoiceIds, today);
       pausedRows.push({
-        invoiceIds: proposal.invoiceIds,
+        // Only a row held because its invoices are left out (a plan among the reasons) points
+        // at a plan; do not contact or a promise is its own reason.
+        invoiceIds: proposal.because === 'left_out' ? proposal.invoiceIds : [],
         item: {
           id: null,
           customerId: situation.customerId,

@@ -68,6 +68,15 @@ describe('plan steps in the queue', () => {
       ['paused', 'blocked', plan.id],
     ]);
     expect(paused[0]!.why.join(' ')).toMatch(/in a payment plan/);
+    // Held by do not contact instead, the row says so, and does not point at the plan.
+    await ok('customers.update', {
+      id: planned.customer.id,
+      doNotContact: { reason: 'Asked for a month of quiet', until: '2027-03-25' },
+    });
+    const held = (await queue()).filter((item) => item.customerId === planned.customer.id);
+    expect(held.map((item) => [item.stepName, item.planId])).toEqual([['paused', undefined]]);
+    expect(held[0]!.why.join(' ')).toMatch(/do not contact/);
+    await ok('customers.update', { id: planned.customer.id, doNotContact: null });
 
     // Three days before payment 1: the check-in's ref is the payment; its plan is still named.
     clock.set('2027-03-29T10:00:00Z');

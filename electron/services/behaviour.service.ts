@@ -30,7 +30,6 @@ import {
   paidDaysLateInOrder,
   paidInvoicesByCustomer,
   paidInvoicesOf,
-  writtenOffPaidDaysLate,
   type CustomerCounts,
 } from '../db/behaviour.repository';
 import type { DB } from '../db/schema';
@@ -87,13 +86,10 @@ export function createBehaviourService(deps: {
 
   /** Each customer's usual days late, from their days late alone (one pass, no objects). */
   const allUsual = keptPerCustomer<number>(db, async (customerIds, into) => {
-    const [rows, writtenOff] = await Promise.all([
-      paidDaysLateInOrder(db, sqlite, customerIds),
-      writtenOffPaidDaysLate(db, customerIds),
-    ]);
+    const { days: rows, writtenOff } = await paidDaysLateInOrder(db, sqlite, customerIds);
     const leaveOut = new Map<number, number[]>();
-    for (const row of writtenOff) {
-      leaveOut.set(row.customer_id, [...(leaveOut.get(row.customer_id) ?? []), row.days_late]);
+    for (const [customerId, days] of writtenOff) {
+      leaveOut.set(customerId, [...(leaveOut.get(customerId) ?? []), days]);
     }
     for (const [customerId, joined] of rows) {
       // In order: the query asks group_concat for it.

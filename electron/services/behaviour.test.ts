@@ -203,5 +203,25 @@ describe('customers.behaviours', () => {
     expect(await kept.usualDaysLate()).toEqual(await usualFromList());
     expect(await freshService().usualDaysLate()).toEqual(await kept.usualDaysLate());
     expect((await kept.usualDaysLate()).has(bob.id)).toBe(false);
+    // Bob's one invoice, part paid and the rest written off: settled, but not paid, so
+    // nothing to say how he pays, fresh or brought up to date.
+    const bobs = await ok<Invoice>('invoices.create', {
+      customerId: bob.id,
+      issueDate: '2027-01-05',
+      dueDate: '2027-02-01',
+      currency: 'GBP',
+      lines: [{ description: 'Work', quantity: '1', unitPrice: 3000 }],
+    });
+    await ok('payments.record', {
+      customerId: bob.id,
+      date: '2027-02-20',
+      amount: 1000,
+      currency: 'GBP',
+      allocations: [{ invoiceId: bobs.id, amount: 1000 }],
+    });
+    await ok('invoices.writeOff', { invoiceId: bobs.id, reason: 'Goodwill', date: '2027-03-01' });
+    expect((await kept.usualDaysLate()).has(bob.id)).toBe(false);
+    expect((await freshService().usualDaysLate()).has(bob.id)).toBe(false);
+    expect(await kept.usualDaysLate()).toEqual(await usualFromList());
   });
 });

@@ -165,4 +165,28 @@ describe('amounts with a decimal comma', () => {
     expect(settled.totals[0]).toMatchObject({ invoiced: 123450 });
     await ledger.app.close();
   });
+
+  it('a remembered decimal point, the way amounts are first read, settles the question too', async () => {
+    const ledger = await startLedgerApp(await tempDir());
+    const header = 'Client,Invoice,Date,Amount\r\n';
+    const mapping = { customer: 'Client', number: 'Invoice', issueDate: 'Date', total: 'Amount' };
+    const first = `${header}Ana,B-1,2027-01-05,"1,500"\r\n`;
+    await ledger.ok('import.commit', {
+      text: first,
+      mapping,
+      currency: 'USD',
+      numberFormat: 'dot',
+    });
+    const next = await ledger.ok<ImportPreview>('import.preview', {
+      text: `${header}Bo,B-2,2027-02-05,"2,250"\r\n`,
+      currency: 'USD',
+    });
+    expect(next).toMatchObject({
+      numberQuestion: null,
+      numberFormat: 'dot',
+      answeredBefore: ['numberFormat'],
+    });
+    expect(next.totals[0]).toMatchObject({ currency: 'USD', invoiced: 225000 });
+    await ledger.app.close();
+  });
 });

@@ -282,9 +282,7 @@ export function createImportsService(deps: {
       headerSignature,
       mapping,
       remembered: remembered !== undefined,
-      answeredBefore: (numberFormatAnsweredBefore
-        ? ['numberFormat']
-        : []) as Prepared['answeredBefore'],
+      answeredBefore: [],
       problems,
     };
     if (problems.length > 0) {
@@ -321,10 +319,16 @@ export function createImportsService(deps: {
       // comma, seen only further down): read the file once more, as it is written.
       return prepare({ ...input, numberFormat: plan.readAgainAs }, job);
     }
+    let numberFormatAnswered = numberFormatAnsweredBefore;
     const numberAnswer = answers?.number_format;
     if (plan.numberQuestion && !plan.numberQuestion.mixed && numberAnswer) {
-      // Every amount reads both ways, and the owner said how for this layout last time.
-      return prepare({ ...input, numberFormat: numberAnswer }, job, true);
+      // Every amount reads both ways, and the owner said how for this layout last time: read
+      // that way (already done, when it is the way the file was read).
+      if (numberAnswer !== plan.numberFormat) {
+        return prepare({ ...input, numberFormat: numberAnswer }, job, true);
+      }
+      plan.numberQuestion = null;
+      numberFormatAnswered = true;
     }
     const matched = matchPlan(
       plan,
@@ -333,9 +337,10 @@ export function createImportsService(deps: {
       deps.sqlite,
     );
     if (job) jobs.update(job, { rows: count, bytesRead: facts.bytes });
-    const answeredBefore = plan.dateOrderRemembered
-      ? [...base.answeredBefore, 'dateOrder' as const]
-      : base.answeredBefore;
+    const answeredBefore: Prepared['answeredBefore'] = [
+      ...(numberFormatAnswered ? (['numberFormat'] as const) : []),
+      ...(plan.dateOrderRemembered ? (['dateOrder'] as const) : []),
+    ];
     return { ...base, answeredBefore, plan, matched };
   }
 

@@ -453,12 +453,12 @@ describe('a hardship plan', () => {
   });
 
   it('lets the owner move the pause, never past the next payment nor into the past', async () => {
-    const { app, ok, call, createPlan, fingerprint } = await planCustomer();
+    const { app, ok, call, createPlan, fingerprint, clock } = await planCustomer();
     const plan = await createPlan({ hardship: true, pauseUntil: '2027-03-31' });
     const before = fingerprint();
     for (const [pauseUntil, message] of [
-      ['2027-04-01', /before the next payment, on 1 April 2027/],
-      ['2027-05-20', /before the next payment, on 1 April 2027/],
+      ['2027-04-01', /must end before the next payment, due on 1 April 2027/],
+      ['2027-05-20', /must end before the next payment, due on 1 April 2027/],
       ['2027-03-14', /That day has passed/],
     ] as const) {
       const result = await call('plans.update', { planId: plan.id, pauseUntil });
@@ -476,6 +476,11 @@ describe('a hardship plan', () => {
     expect(
       await ok<Plan>('plans.update', { planId: plan.id, pauseUntil: '2027-03-15' }),
     ).toMatchObject({ pauseUntil: '2027-03-15' });
+    // Once the pause has run its course, other changes go through with it left as it is.
+    clock.set('2027-03-20T10:00:00Z');
+    expect(
+      await ok<Plan>('plans.update', { planId: plan.id, pauseUntil: '2027-03-15', graceDays: 5 }),
+    ).toMatchObject({ pauseUntil: '2027-03-15', graceDays: 5 });
     expect(await ok<Plan>('plans.update', { planId: plan.id, pauseUntil: null })).toMatchObject({
       pauseUntil: null,
     });

@@ -344,12 +344,12 @@ describe('an import that pays a plan off', () => {
     await app.close();
   });
 
-  it('does not take a new total or a void from a file for an invoice in a live plan', async () => {
+  it('keeps the total of an invoice in a live plan from a file, and still takes what was paid; refuses its void', async () => {
     const { app, ok, call, fingerprint, customer, get } = await planCustomer();
-    const header = 'Customer,Invoice number,Date,Due date,Total,Status\n';
-    const row = (total: string, status: string) =>
-      `${header}${customer.name},B-7,2027-01-05,2027-02-01,${total},${status}\n`;
-    await ok('import.commit', { text: row('400.00', 'sent') });
+    const header = 'Customer,Invoice number,Date,Due date,Total,Paid,Status\n';
+    const row = (total: string, paid: string, status: string) =>
+      `${header}${customer.name},B-7,2027-01-05,2027-02-01,${total},${paid},${status}\n`;
+    await ok('import.commit', { text: row('400.00', '0.00', 'sent') });
     const importedId = app.connection.sqlite
       .prepare("SELECT id FROM invoices WHERE number = 'B-7'")
       .pluck()
@@ -361,27 +361,48 @@ describe('an import that pays a plan off', () => {
       count: 4,
       frequency: 'monthly',
       firstDue: '2027-04-01',
+      activation: 'signature',
     });
+    await ok('plans.activate', { planId: created.id });
+
+    // Voided in the other program: refused, nothing written.
     const before = fingerprint();
-    for (const [text, what] of [
-      [row('450.00', 'sent'), 'new total'],
-      [row('400.00', 'void'), 'void'],
-    ] as const) {
-      const preview = await ok<ImportPreview>('import.preview', { text });
-      expect(preview.errorCount, what).toBe(1);
-      expect(preview.issues[0]!.message).toBe(
-        `Invoice B-7 is in a payment plan agreed with the customer, so the file's ${what} was not taken; credit it, or agree new terms for the plan, in Goodwill.`,
-      );
-      expect(await call('import.commit', { text })).toMatchObject({
-        ok: false,
-        error: { field: 'skipErrors' },
-      });
-    }
+    const voided = row('400.00', '0.00', 'void');
+    const refused = await ok<ImportPreview>('import.preview', { text: voided });
+    expect(refused.issues.map((issue) => [issue.severity, issue.message])).toEqual([
+      [
+        'error',
+        "Invoice B-7 is in a payment plan agreed with the customer, so the file's void was not taken; credit it, or call the plan off first, in Goodwill.",
+      ],
+    ]);
+    expect(await call('import.commit', { text: voided })).toMatchObject({
+      ok: false,
+      error: { field: 'skipErrors' },
+    });
     expect(fingerprint()).toBe(before);
-    // The same total again changes nothing, and is no error.
-    const same = await ok<ImportPreview>('import.preview', { text: row('400.00', 'sent') });
-    expect(same.errorCount).toBe(0);
-    expect((await get(created.id)).total).toBe(40000);
+
+    // A new total, and 100.00 paid: the total stays, said so kindly; the payment comes in.
+    for (const [total, words] of [
+      ['350.00', "the file's lower total was not taken. Add a credit note for the difference"],
+      ['450.00', "the file's higher total was not taken. If more is owed, agree new terms"],
+    ] as const) {
+      const preview = await ok<ImportPreview>('import.preview', {
+        text: row(total, '100.00', 'sent'),
+      });
+      expect(preview.errorCount, total).toBe(0);
+      expect(preview.issues.map((issue) => issue.severity)).toEqual(['warning']);
+      expect(preview.issues[0]!.message).toContain(
+        'Invoice B-7 is in a payment plan agreed with the customer, so it keeps its total in Goodwill; ',
+      );
+      expect(preview.issues[0]!.message).toContain(words);
+    }
+    await ok('import.commit', { text: row('450.00', '100.00', 'sent') });
+    expect(
+      app.connection.sqlite
+        .prepare('SELECT total_amount, settled_amount FROM invoices WHERE id = ?')
+        .get(importedId),
+    ).toEqual({ total_amount: 40000, settled_amount: 10000 });
+    expect(await get(created.id)).toMatchObject({ total: 40000, paid: 10000, remaining: 30000 });
     await app.close();
   });
 

@@ -612,8 +612,11 @@ export function createPlansService(deps: {
       return db.transaction().execute(async (trx) => {
         const plan = await requirePlan(trx, planId, context.today);
         refuseState(plan, livePlanStates, 'changed');
-        const nextDue = plan.nextDue?.due ?? null;
-        refusePause(options.pauseUntil, { hardship: plan.hardship, nextDue }, context);
+        // A pause left as it is (even one that has run its course) is not checked again.
+        if (options.pauseUntil !== plan.pauseUntil) {
+          const nextDue = plan.nextDue?.due ?? null;
+          refusePause(options.pauseUntil, { hardship: plan.hardship, nextDue }, context);
+        }
         await trx
           .updateTable('plans')
           .set({ ...runColumns(options), updated_at: now.toISOString() })

@@ -24,7 +24,7 @@ export function pauseProblem(check: PauseCheck): string | null {
     return 'That day has passed: choose the day the pause ends, or turn the pause off.';
   }
   if (check.nextDue !== null && check.pauseUntil >= check.nextDue) {
-    return `The pause ends before the next payment, on ${formatCalendarDate(check.nextDue, check.locale)}.`;
+    return `The pause must end before the next payment, due on ${formatCalendarDate(check.nextDue, check.locale)}.`;
   }
   return null;
 }

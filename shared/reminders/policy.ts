@@ -59,6 +59,8 @@ export interface ProposedStep {
 
 export interface Paused {
   kind: 'paused';
+  /** What holds them: do not contact, every overdue invoice left out, or a promise in its time. */
+  because: 'do_not_contact' | 'left_out' | 'promise';
   invoiceIds: number[];
   why: string[];
 }
@@ -232,6 +234,7 @@ function propose(situation: CustomerSituation, context: PolicyContext): Proposal
     const until = dnc.until ? ` until ${formatCalendarDate(dnc.until, context.locale)}` : '';
     return {
       kind: 'paused',
+      because: 'do_not_contact',
       invoiceIds: overdue.map((invoice) => invoice.id),
       why: [`Blocked: do not contact${until} (${dnc.reason || 'no reason given'}).`],
     };
@@ -240,6 +243,7 @@ function propose(situation: CustomerSituation, context: PolicyContext): Proposal
   if (chased.length === 0) {
     return {
       kind: 'paused',
+      because: 'left_out',
       invoiceIds: overdue.map((invoice) => invoice.id),
       why: ['Blocked: every overdue invoice is left out of chasing.', ...leftOutWhy],
     };
@@ -252,6 +256,7 @@ function propose(situation: CustomerSituation, context: PolicyContext): Proposal
     const graceEnds = addDays(inTime.date, context.promiseGraceDays);
     return {
       kind: 'paused',
+      because: 'promise',
       invoiceIds: chased.map((invoice) => invoice.id),
       why: [
         `Blocked: promise to pay ${formatMoney(inTime.amount, inTime.currency, context.locale)} by ${formatCalendarDate(inTime.date, context.locale)} (chasing waits until ${formatCalendarDate(graceEnds, context.locale)}).`,

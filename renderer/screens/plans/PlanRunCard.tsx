@@ -90,8 +90,9 @@ function RunForm(props: { plan: Plan; onClose: () => void; onDone: () => void })
     const found: FieldErrors = {};
     if (!read.ok)
       for (const issue of read.issues) found[issue.field as keyof FieldErrors] ??= issue.message;
-    // The API's own rule: over before the next payment falls due, on a day still to come.
-    const pause = read.ok && read.terms.pauseUntil;
+    // The API's own rule, for a pause the owner changes (one that has run its course may stay
+    // as it is while other things change): over before the next payment, on a day to come.
+    const pause = read.ok && read.terms.pauseUntil !== plan.pauseUntil && read.terms.pauseUntil;
     const pauseWrong =
       pause &&
       pauseProblem({
