@@ -43,6 +43,30 @@ export class AppError extends Error {
   }
 }
 
+/** What zod's own type names are, in words. */
+const typeWords: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of fields',
+  date: 'a date',
+};
+
+/**
+ * Zod's default words for a missing or mistyped value ("Invalid input: expected string,
+ * received undefined"), said plainly; every message a schema gives of its own is kept.
+ */
+function plainMessage(message: string): string {
+  const match = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
+  if (!match) return message;
+  const [, expected, received] = match as unknown as [string, string, string];
+  if (received === 'undefined') return 'This is needed.';
+  const wanted = typeWords[expected];
+  return wanted ? `This should be ${wanted}.` : message;
+}
+
 /** A zod validation failure as an `invalid_input` error naming every field at fault. */
 export function invalidInputError(error: z.ZodError): ApiError {
   const issues: FieldIssue[] = error.issues.flatMap((issue) => {
@@ -53,7 +77,7 @@ export function invalidInputError(error: z.ZodError): ApiError {
         message: `"${key}" is not a field this accepts.`,
       }));
     }
-    return [{ field: path, message: issue.message }];
+    return [{ field: path, message: plainMessage(issue.message) }];
   });
   const first = issues[0];
   const named = issues.filter((issue) => issue.field !== '');
