@@ -27,9 +27,13 @@ export function OwedOverTime() {
         newest first, until it explains what is owed: 30 means about a month of invoices is still
         unpaid.
       </Text>
-      {report.value.currencies.map((currency) => (
-        <CurrencyTrend key={currency.currency} trend={currency} format={format} />
-      ))}
+      {report.value.currencies.length === 0 ? (
+        <Text>Nothing was owed at any month&apos;s end in the last year, nor today.</Text>
+      ) : (
+        report.value.currencies.map((currency) => (
+          <CurrencyTrend key={currency.currency} trend={currency} format={format} />
+        ))
+      )}
     </Stack>
   );
 }
