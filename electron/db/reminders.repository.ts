@@ -120,7 +120,9 @@ export async function planFacts(db: Kysely<DB>, ids: readonly number[] | 'all') 
     sql<{ customer_id: number; invoice_id: number }>`
       SELECT p.customer_id, pi.invoice_id
       FROM plans p JOIN plan_invoices pi ON pi.plan_id = p.id
-      WHERE p.state IN ('proposed', 'active') AND ${among('p.customer_id', ids)}`.execute(db),
+      WHERE p.state IN (${sql.join([...livePlanStates])}) AND ${among('p.customer_id', ids)}`.execute(
+      db,
+    ),
     sql<{ customer_id: number; ended_at: string }>`
       SELECT customer_id, max(ended_at) AS ended_at FROM plans
       WHERE state IN ('cancelled', 'defaulted') AND ${among('customer_id', ids)}
@@ -297,7 +299,7 @@ export async function possiblyPausedCustomers(db: Kysely<DB>, today: string): Pr
         OR i.customer_id IN (SELECT id FROM customers WHERE do_not_contact = 1)
         OR i.customer_id IN (SELECT customer_id FROM promises WHERE outcome IS NULL)
         OR i.customer_id IN (SELECT customer_id FROM disputes WHERE resolved_on IS NULL)
-        OR i.customer_id IN (SELECT customer_id FROM plans WHERE state IN ('proposed', 'active')))`.execute(
+        OR i.customer_id IN (SELECT customer_id FROM plans WHERE state IN (${sql.join([...livePlanStates])})))`.execute(
     db,
   );
   return rows.map((row) => row.id);
