@@ -195,24 +195,24 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!file) {
       refuse(404, 'not_found', 'This download has been used or has expired: export it again.');
     }
-    let size: number;
+    // The ticket is spent: from here the file goes, whatever happens.
     try {
-      size = (await stat(file.path)).size;
+      const size = (await stat(file.path)).size;
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Length': size,
+        'Content-Disposition': attachmentDisposition(file.fileName),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cross-Origin-Resource-Policy': 'same-origin',
+        // Should a browser show it rather than save it, it still runs nothing.
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      });
     } catch (error) {
       await file.remove();
       throw error;
     }
-    res.writeHead(200, {
-      'Content-Type': file.contentType,
-      'Content-Length': size,
-      'Content-Disposition': attachmentDisposition(file.fileName),
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-      // Should a browser show it rather than save it, it still runs nothing.
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-    });
     // Streamed from disk; the file goes once sent, or once the download is abandoned.
     const stream = createReadStream(file.path);
     res.once('close', () => {

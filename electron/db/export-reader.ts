@@ -27,8 +27,13 @@ export function openExportReader(databaseFile: string): ExportReader {
     sqlite,
     close() {
       if (!sqlite.open) return;
-      if (sqlite.inTransaction) sqlite.exec('COMMIT');
-      sqlite.close();
+      // Closed whatever the COMMIT does: an open handle would keep its snapshot, and the WAL
+      // could not be checkpointed past it.
+      try {
+        if (sqlite.inTransaction) sqlite.exec('COMMIT');
+      } finally {
+        sqlite.close();
+      }
     },
   };
 }

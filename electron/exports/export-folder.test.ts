@@ -1,4 +1,4 @@
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../testing/temp-dir';
@@ -33,5 +33,35 @@ describe('the exports folder', () => {
     await moveFile(join(folder, 'a.csv'), join(folder, 'Goodwill customers.csv'));
     expect(await readdir(folder)).toEqual(['Goodwill customers.csv']);
     expect(await readFile(join(folder, 'Goodwill customers.csv'), 'utf8')).toBe('a,b\r\n');
+  });
+
+  it('to another disk, copies beside the target and renames it in; a copy that fails leaves the old file whole', async () => {
+    const from = join(await tempDir(), 'export.csv');
+    const target = join(await tempDir(), 'Goodwill invoices.csv');
+    await writeFile(from, 'new,file\r\n');
+    await writeFile(target, 'the file the owner agreed to replace\r\n');
+    const acrossDisks = {
+      // The first rename is the one across disks; the one beside the target is not.
+      rename: async (a: string, b: string) => {
+        if (a === from) throw Object.assign(new Error('cross-device link'), { code: 'EXDEV' });
+        await rename(a, b);
+      },
+    };
+    // The disk fills part way through the copy.
+    const fullDisk = async (a: string, b: string) => {
+      await writeFile(b, 'new,fi');
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    };
+    await expect(
+      moveFile(from, target, { ...acrossDisks, copyFile: fullDisk }),
+    ).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await readFile(target, 'utf8')).toBe('the file the owner agreed to replace\r\n');
+    expect(await readdir(join(target, '..'))).toEqual(['Goodwill invoices.csv']);
+    expect(await readFile(from, 'utf8')).toBe('new,file\r\n');
+
+    await moveFile(from, target, { ...acrossDisks, copyFile });
+    expect(await readFile(target, 'utf8')).toBe('new,file\r\n');
+    expect(await readdir(join(target, '..'))).toEqual(['Goodwill invoices.csv']);
+    expect(await readdir(join(from, '..'))).toEqual([]);
   });
 });

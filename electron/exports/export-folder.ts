@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export const exportFolderName = 'exports';
 
@@ -42,13 +42,32 @@ export async function sweepExportFolder(
   return removed;
 }
 
-/** Moves a file, copying when the target is on another disk (where a rename cannot go). */
-export async function moveFile(from: string, to: string): Promise<void> {
+/**
+ * Moves a file. On another disk (a USB stick, a network share), where a rename cannot go, it
+ * is copied beside the target under a name of its own and then renamed into place: a copy
+ * that fails part way (a full disk) leaves neither a half file nor a lost one at the target.
+ */
+export async function moveFile(
+  from: string,
+  to: string,
+  fs: {
+    rename: (from: string, to: string) => Promise<void>;
+    copyFile: (from: string, to: string) => Promise<void>;
+  } = { rename, copyFile },
+): Promise<void> {
   try {
-    await rename(from, to);
+    await fs.rename(from, to);
+    return;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await copyFile(from, to);
-    await rm(from, { force: true });
   }
+  const beside = join(dirname(to), `.${basename(to)}.${randomUUID()}.part`);
+  try {
+    await fs.copyFile(from, beside);
+    await fs.rename(beside, to);
+  } catch (error) {
+    await rm(beside, { force: true });
+    throw error;
+  }
+  await rm(from, { force: true });
 }

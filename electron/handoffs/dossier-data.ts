@@ -119,11 +119,16 @@ export async function readDossierData(
 ): Promise<DossierData> {
   const scope = { customerId };
   const { db } = source;
-  // One customer's rows: few, read whole (synchronously, so the app's connection is not held).
-  const customers = [...customerExportRows(source, scope)];
-  const invoices = [...invoiceExportRows(source, scope)];
-  const payments = [...paymentExportRows(source, scope)];
-  const adjustments = [...adjustmentExportRows(source, scope)];
+  // One customer's rows: few, read whole and synchronously, while holding the app's connection
+  // through Kysely, so a transaction half done on it (an import, say) cannot show through.
+  const { customers, invoices, payments, adjustments } = await db.connection().execute(() =>
+    Promise.resolve({
+      customers: [...customerExportRows(source, scope)],
+      invoices: [...invoiceExportRows(source, scope)],
+      payments: [...paymentExportRows(source, scope)],
+      adjustments: [...adjustmentExportRows(source, scope)],
+    }),
+  );
   const [contacts, promises, disputes, plans] = await Promise.all([
     readContacts(db, customerId),
     readPromises(db, customerId),

@@ -8,7 +8,7 @@
  * dialog, or offered headless as a one-time download (electron/exports/downloads.ts).
  */
 import { rm } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type {
   CsvExportInput,
@@ -122,17 +122,29 @@ export function createExportsService(deps: {
     const scope: ExportScope = { customerId: input.customerId };
     // Tidy as we go: anything hours old in the folder was never fetched (the app stopped).
     void sweepExportFolder(deps.folder).catch(() => undefined);
-    const path = await newExportPath(deps.folder);
     const reader = openExportReader(deps.databaseFile);
     try {
+      const path = await newExportPath(deps.folder);
       await writeCsvFile(
         path,
         await recordsOf(input.kind, { db, sqlite: reader.sqlite }, scope, input.asOf),
       );
+      return path;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // The disk or the folder, not the ledger: say which, and what to do.
+      if (code === 'ENOSPC' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw new AppError(
+          'conflict',
+          code === 'ENOSPC'
+            ? `The disk is full: the export could not be written to ${deps.folder}. Free some space and try again.`
+            : `Goodwill may not write to ${deps.folder} (${code}), so the export could not be made.`,
+        );
+      }
+      throw error;
     } finally {
       reader.close();
     }
-    return path;
   }
 
   async function statement(input: StatementInput): Promise<CurrencyStatement[]> {
@@ -142,9 +154,13 @@ export function createExportsService(deps: {
   }
 
   return {
-    // Read whole at once (synchronously, so the app's connection is free again at once).
-    csvText: async (kind, scope) =>
-      [...(await recordsOf(kind, { db, sqlite: deps.sqlite }, scope))].join(''),
+    // Read whole at once, synchronously, while holding the app's connection through Kysely:
+    // better-sqlite3 reads what its connection sees, so a transaction half done on it (an
+    // import, the reminder engine) would otherwise show through.
+    async csvText(kind, scope) {
+      const records = await recordsOf(kind, { db, sqlite: deps.sqlite }, scope);
+      return db.connection().execute(() => Promise.resolve([...records].join('')));
+    },
 
     async csv(input) {
       let who = '';
@@ -157,6 +173,13 @@ export function createExportsService(deps: {
       // Desktop: where to save it is asked first, so nothing is written for a cancelled save.
       const target = deps.saveFileAs ? await deps.saveFileAs(fileName) : undefined;
       if (target === null) return { via: 'cancelled' };
+      // That folder is swept of anything an hour old: a file saved there would go.
+      if (target !== undefined && isInside(deps.folder, target)) {
+        throw new AppError(
+          'conflict',
+          `${target} is in Goodwill's own folder for exports, which is cleared out: please choose another place.`,
+        );
+      }
       const path = await writeExport(input);
       if (target !== undefined) {
         try {
@@ -199,4 +222,10 @@ export function createExportsService(deps: {
       };
     },
   };
+}
+
+/** Whether `path` is inside `folder` (or is it). */
+function isInside(folder: string, path: string): boolean {
+  const within = relative(resolve(folder), resolve(path));
+  return within === '' || (!within.startsWith('..') && !isAbsolute(within));
 }

@@ -320,6 +320,54 @@ describe('exports.csv in the desktop app, saving where it cannot', () => {
   });
 });
 
+describe('exports.csv in the desktop app, saving into its own exports folder', () => {
+  it('is refused, as that folder is cleared out, and nothing is written', async () => {
+    let folder = '';
+    const desktop = await handWorkedLedger({
+      saveFileAs: (fileName) => Promise.resolve(join(folder, fileName)),
+    });
+    folder = join(desktop.app.databaseFile, '..', 'exports');
+    const result = await desktop.call('exports.csv', { kind: 'customers' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!result.ok) expect(result.error.message).toMatch(/own folder for exports/);
+    await expect(readdir(folder)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe("csvText (the dossier's files)", () => {
+  it('reads only what is committed, waiting for a transaction under way on the connection', async () => {
+    const ledger = await handWorkedLedger();
+    const { db } = ledger.app.connection;
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    let inside!: () => void;
+    const started = new Promise<void>((resolve) => (inside = resolve));
+    const rolledBack = db
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .insertInto('customers')
+          .values({
+            name: 'Ghost Ltd (never committed)',
+            kind: 'company',
+            created_at: '2027-03-15T09:00:00.000Z',
+            updated_at: '2027-03-15T09:00:00.000Z',
+          })
+          .execute();
+        inside();
+        await held;
+        throw new Error('rolled back');
+      })
+      .catch(() => 'rolled back');
+    await started;
+    const text = ledger.app.services.exports.csvText('customers', {});
+    letGo();
+    expect(await rolledBack).toBe('rolled back');
+    expect(await text).toContain('Bob Okafor');
+    expect(await text).not.toContain('Ghost Ltd');
+  });
+});
+
 describe('statements.pdf', () => {
   it('prints the hand-worked figures: opening, every movement, closing and aging, per currency', async () => {
     const { app, ok, ana } = await handWorkedLedger();
