@@ -21,6 +21,16 @@ function rawStatus(
   });
 }
 
+/** Another site on this machine, as a browser would see it: a page of its own on its own port. */
+async function startAttacker(): Promise<{ attacker: Server; attackerPort: number }> {
+  const attacker = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><title>Attacker</title>');
+  });
+  await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+  return { attacker, attackerPort: (attacker.address() as AddressInfo).port };
+}
+
 async function storedPhone() {
   const reply = await server.current.api<{ value: { phone: string } }>('settings.get');
   return reply.body.value.phone;
@@ -69,13 +79,7 @@ test('the API refuses a foreign Origin: 403', async () => {
 test('a page from another site cannot change anything, even knowing the token', async ({
   page,
 }) => {
-  // Another site on this machine, as a browser would see it.
-  const attacker: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html' });
-    res.end('<!doctype html><title>Attacker</title>');
-  });
-  await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
-  const attackerPort = (attacker.address() as AddressInfo).port;
+  const { attacker, attackerPort } = await startAttacker();
   try {
     await page.goto(`http://localhost:${attackerPort}/`);
     const outcome = await page.evaluate(
@@ -223,12 +227,7 @@ test.describe('one-time downloads', () => {
     page,
     request: http,
   }) => {
-    const attacker: Server = createServer((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html' });
-      res.end('<!doctype html><title>Attacker</title>');
-    });
-    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
-    const attackerPort = (attacker.address() as AddressInfo).port;
+    const { attacker, attackerPort } = await startAttacker();
     const ticket = await exportTicket();
     try {
       await page.goto(`http://localhost:${attackerPort}/`);
